@@ -1,0 +1,320 @@
+/**
+ * Turns the texts of an org folder's files into a validated `Org`, or into every problem found.
+ * No file system here: `load-org.ts` reads the folder; the server will pass uploaded files.
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  Adjustment,
+  Deal,
+  DealTeamMember,
+  FilterCondition,
+  FxRate,
+  MboRow,
+  Measure,
+  Org,
+  OrgSettings,
+  Person,
+  Plan,
+  Problem,
+  QuotaRow,
+  RecognitionProgram,
+  Spiff,
+} from '../core/model.js';
+import { parsePeriod, type FiscalCalendar } from '../core/periods.js';
+import { ONE, Rational, ZERO } from '../core/rational.js';
+import { sortProblems } from '../core/problems.js';
+import { validateOrg } from '../core/validate.js';
+import { CSV_FILES, csvSchemas, orgSchema, planSchema, recognitionSchema, spiffsSchema, type CsvKind, type OrgFile } from './schemas.js';
+import { readTable, type TableResult } from './table.js';
+import { formatPath, readYaml, type YamlFile } from './yaml.js';
+
+/** The files of an org folder: path relative to the folder → text. */
+export type OrgTexts = ReadonlyMap<string, string>;
+
+export interface ParseResult {
+  /** Present only when there is no error. */
+  readonly org: Org | undefined;
+  /** Errors and warnings, sorted by file, line, column. */
+  readonly problems: readonly Problem[];
+}
+
+const ORG_KEYS = new Set(['name', 'currency', 'fiscal_year_start', 'fiscal_year_label', 'rounding', 'columns', 'values', 'diagnostics', 'ladder']);
+
+/** Issues of a zod parse of YAML content as problems located by key path. */
+function yamlIssues(file: string, yaml: YamlFile, issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): Problem[] {
+  return issues.map((issue) => {
+    const path = [...base, ...issue.path];
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys;
+      const key = keys[0] ?? '';
+      return { severity: 'error' as const, file, line: yaml.lineOf([...path, key]), column: formatPath([...path, key]), message: `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}` };
+    }
+    if (issue.code === 'invalid_value' && 'values' in issue) message = `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    if (issue.code === 'invalid_type' && issue.expected !== 'string') message = `is required and must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
+    return { severity: 'error' as const, file, line: yaml.lineOf(path), column: formatPath(path), message };
+  });
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+interface PendingFilter {
+  readonly file: string;
+  readonly path: readonly PropertyKey[];
+  readonly yaml: YamlFile;
+  readonly column: string;
+}
+
+/** Parses and validates an org folder held in memory. */
+export function parseOrg(texts: OrgTexts): ParseResult {
+  const problems: Problem[] = [];
+  const missingFile = (file: string) => problems.push({ severity: 'error', file, line: 1, column: '1', message: `${file} is missing: an org folder needs it` });
+
+  // org.yaml
+  let orgFile: OrgFile | undefined;
+  const orgText = texts.get('org.yaml');
+  if (orgText === undefined) missingFile('org.yaml');
+  else {
+    const yaml = readYaml('org.yaml', orgText);
+    problems.push(...yaml.problems);
+    if (yaml.problems.length === 0) {
+      const parsed = orgSchema.safeParse(yaml.value);
+      if (parsed.success) orgFile = parsed.data;
+      else problems.push(...yamlIssues('org.yaml', yaml, parsed.error.issues));
+      if (yaml.value && typeof yaml.value === 'object' && !Array.isArray(yaml.value)) {
+        for (const key of Object.keys(yaml.value)) {
+          if (!ORG_KEYS.has(key)) problems.push({ severity: 'warning', file: 'org.yaml', line: yaml.lineOf([key]), column: key, message: `unknown key "${key}" ignored` });
+        }
+      }
+    }
+  }
+  const calendar: FiscalCalendar = { startMonth: orgFile?.fiscal_year_start ?? 1, label: orgFile?.fiscal_year_label ?? 'end' };
+  const settings: OrgSettings = {
+    name: orgFile?.name ?? '',
+    currency: orgFile?.currency ?? 'USD',
+    calendar,
+    rounding: orgFile?.rounding ?? 'half_even',
+  };
+
+  // YAML plans, SPIFs, recognition (first: their filters say which deals.csv columns to keep).
+  const pendingFilters: PendingFilter[] = [];
+  const filterColumns: string[] = [];
+  const conditions = (file: string, yaml: YamlFile, path: readonly PropertyKey[], deals: Record<string, string | boolean | (string | boolean)[]> | undefined): FilterCondition[] => {
+    const out: FilterCondition[] = [];
+    for (const [key, raw] of Object.entries(deals ?? {})) {
+      const column = key.trim().toLowerCase();
+      let columnIndex = filterColumns.indexOf(column);
+      if (columnIndex < 0) {
+        columnIndex = filterColumns.length;
+        filterColumns.push(column);
+      }
+      pendingFilters.push({ file, path: [...path, key], yaml, column });
+      const list = Array.isArray(raw) ? raw : [raw];
+      out.push({ column, columnIndex, values: list.map((v) => String(v)), boolean: list.every((v) => typeof v === 'boolean') });
+    }
+    return out;
+  };
+
+  const plans: Plan[] = [];
+  const planFiles = [...texts.keys()].filter((p) => /^plans\/[^/]+\.ya?ml$/.test(p)).sort();
+  for (const file of planFiles) {
+    const text = texts.get(file) ?? '';
+    const yaml = readYaml(file, text);
+    problems.push(...yaml.problems);
+    if (yaml.problems.length > 0) continue;
+    const parsed = planSchema.safeParse(yaml.value);
+    if (!parsed.success) {
+      problems.push(...yamlIssues(file, yaml, parsed.error.issues));
+      continue;
+    }
+    const p = parsed.data;
+    const measures: Measure[] = p.measures.map((m, i) => {
+      const tiers = m.tiers ?? [{ to: undefined, rate: ONE }];
+      return {
+        id: m.id,
+        name: m.name ?? m.id,
+        weight: m.weight,
+        metric: m.metric,
+        filter: m.metric === 'mbo' ? [] : conditions(file, yaml, ['measures', i, 'deals'], m.deals),
+        credit: m.credit ?? 'owner',
+        measurement: m.metric === 'mbo' ? 'period' : (m.measurement ?? 'period'),
+        threshold: m.threshold ?? ZERO,
+        mode: m.mode ?? 'marginal',
+        tiers: tiers.map((t) => ({ to: t.to, rate: t.rate })),
+        cap: m.cap,
+        line: yaml.lineOf(['measures', i]),
+      };
+    });
+    plans.push({
+      id: p.id,
+      name: p.name ?? p.id,
+      file,
+      hash: shortHash(text),
+      roles: p.applies_to?.role,
+      effective: { from: p.effective.from, to: p.effective.to },
+      payoutPeriod: p.payout_period,
+      measures,
+      clawbackDays: p.clawback?.within_days,
+      ramp: p.ramp ?? [],
+    });
+  }
+
+  const spiffs: Spiff[] = [];
+  const spiffText = texts.get('spiffs.yaml');
+  if (spiffText !== undefined) {
+    const file = 'spiffs.yaml';
+    const yaml = readYaml(file, spiffText);
+    problems.push(...yaml.problems);
+    const parsed = yaml.problems.length === 0 ? spiffsSchema.safeParse(yaml.value ?? []) : undefined;
+    if (parsed && !parsed.success) problems.push(...yamlIssues(file, yaml, parsed.error.issues));
+    const ids = new Set<string>();
+    (parsed?.success ? parsed.data : []).forEach((s, i) => {
+      const period = parsePeriod(s.period, calendar);
+      if (!period) problems.push({ severity: 'error', file, line: yaml.lineOf([i, 'period']), column: formatPath([i, 'period']), message: `"${s.period}" is not a period (use 2026, 2026-H1, 2026-Q3 or 2026-M07)` });
+      if (ids.has(s.id)) problems.push({ severity: 'error', file, line: yaml.lineOf([i, 'id']), column: formatPath([i, 'id']), message: `duplicate SPIF id "${s.id}"` });
+      ids.add(s.id);
+      const award = 'per_deal' in s.award ? { kind: 'per_deal' as const, amount: s.award.per_deal } : { kind: 'percent_of_amount' as const, rate: s.award.percent_of_amount };
+      const filter = conditions(file, yaml, [i, 'deals'], s.deals);
+      if (period) spiffs.push({ id: s.id, name: s.name ?? s.id, period, roles: s.roles, filter, award, line: yaml.lineOf([i]) });
+    });
+  }
+
+  const recognition: RecognitionProgram[] = [];
+  const recText = texts.get('recognition.yaml');
+  if (recText !== undefined) {
+    const file = 'recognition.yaml';
+    const yaml = readYaml(file, recText);
+    problems.push(...yaml.problems);
+    const parsed = yaml.problems.length === 0 ? recognitionSchema.safeParse(yaml.value ?? []) : undefined;
+    if (parsed && !parsed.success) problems.push(...yamlIssues(file, yaml, parsed.error.issues));
+    for (const r of parsed?.success ? parsed.data : []) {
+      recognition.push({
+        id: r.id,
+        name: r.name ?? r.id,
+        year: r.year,
+        criteria: r.criteria.map((c) => ({ roles: c.roles, measureId: c.measure, attainmentAtLeast: c.attainment_at_least })),
+        seats: r.seats,
+      });
+    }
+  }
+
+  // CSV files
+  const schemas = csvSchemas(calendar);
+  const table = <K extends CsvKind>(kind: K, options: { capture?: readonly string[]; keep?: (name: string) => boolean } = {}): TableResult<z.output<(typeof schemas)[K]>> | undefined => {
+    const spec = CSV_FILES[kind];
+    const text = texts.get(spec.file);
+    if (text === undefined) return undefined;
+    const result = readTable(
+      text,
+      {
+        file: spec.file,
+        required: spec.required,
+        aliases: spec.aliases,
+        mapping: orgFile?.columns?.[kind] ?? orgFile?.columns?.[spec.file],
+        values: orgFile?.values?.[kind] ?? orgFile?.values?.[spec.file],
+        capture: options.capture ?? [],
+        keep: options.keep ?? (() => false),
+      },
+      schemas[kind] as (typeof schemas)[K],
+    );
+    problems.push(...result.problems);
+    return result;
+  };
+
+  if (!texts.has('people.csv')) missingFile('people.csv');
+  const peopleTable = table('people', { keep: (name) => name.startsWith('attr_') });
+  const people: Person[] = (peopleTable?.rows ?? []).map(({ value: r, line }) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    level: r.level,
+    track: r.track,
+    managerId: r.manager_id,
+    team: r.team,
+    territory: r.territory,
+    hireDate: r.hire_date,
+    endDate: r.end_date,
+    location: r.location,
+    currency: r.currency ?? settings.currency,
+    baseSalary: r.base_salary,
+    targetIncentive: r.target_incentive,
+    plan: r.plan,
+    line,
+  }));
+
+  const dealsTable = table('deals', { capture: filterColumns });
+  const deals: Deal[] = (dealsTable?.rows ?? []).map(({ value: r, line, extra }) => ({
+    id: r.id,
+    name: r.name,
+    ownerId: r.owner_id,
+    amount: r.amount,
+    currency: r.currency ?? settings.currency,
+    stage: r.stage,
+    closeDate: r.close_date,
+    territory: r.territory,
+    technicalWin: r.technical_win,
+    technicalWinDate: r.technical_win_date,
+    churnDate: r.churn_date,
+    filterValues: extra,
+    line,
+  }));
+  const missingColumns = new Set(dealsTable?.missingCaptures ?? filterColumns);
+  for (const f of pendingFilters) {
+    if (missingColumns.has(f.column)) {
+      problems.push({ severity: 'error', file: f.file, line: f.yaml.lineOf(f.path), column: formatPath(f.path), message: `filter on column "${f.column}", which deals.csv does not have` });
+    }
+  }
+
+  const dealTeam: DealTeamMember[] = (table('deal_team')?.rows ?? []).map(({ value: r, line }) => ({
+    dealId: r.deal_id,
+    personId: r.person_id,
+    role: r.role,
+    split: r.split,
+    hours: r.hours ?? ZERO,
+    line,
+  }));
+
+  const splitMeasure = (measure: string) => {
+    const slash = measure.indexOf('/');
+    return slash < 0 ? { planId: undefined, measureId: measure } : { planId: measure.slice(0, slash), measureId: measure.slice(slash + 1) };
+  };
+  const quotas: QuotaRow[] = (table('quotas')?.rows ?? []).map(({ value: r, line }) => ({
+    personId: r.person_id,
+    team: r.team,
+    ...splitMeasure(r.measure),
+    period: r.period,
+    target: r.target,
+    line,
+  }));
+  const mbo: MboRow[] = (table('mbo')?.rows ?? []).map(({ value: r, line }) => ({
+    personId: r.person_id,
+    ...splitMeasure(r.measure),
+    period: r.period,
+    score: r.score,
+    line,
+  }));
+  const fx: FxRate[] = (table('fx')?.rows ?? []).map(({ value: r, line }) => ({
+    currency: r.currency,
+    period: r.period,
+    rate: r.rate_to_org_currency,
+    line,
+  }));
+  const adjustments: Adjustment[] = (table('adjustments')?.rows ?? []).map(({ value: r, line }) => ({
+    personId: r.person_id,
+    period: r.period,
+    amount: r.amount,
+    reason: r.reason,
+    approver: r.approver,
+    line,
+  }));
+
+  const org: Org = { settings, people, deals, dealTeam, quotas, plans, spiffs, recognition, mbo, adjustments, fx, filterColumns };
+  const knownIds = (t: TableResult<{ id: string }> | undefined, rows: readonly { id: string }[]) =>
+    t && !t.headerOk ? undefined : new Set([...rows.map((r) => r.id), ...(t?.rejected ?? []).map((r) => r.id ?? '')]);
+  problems.push(...validateOrg(org, { people: knownIds(peopleTable, people), deals: knownIds(dealsTable, deals) }));
+  const hasError = problems.some((p) => p.severity === 'error');
+  return { org: hasError ? undefined : org, problems: sortProblems(problems) };
+}
