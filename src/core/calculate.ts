@@ -230,7 +230,7 @@ export class Engine {
     }
     const credits = this.creditsOf(person, memberships, crediting, sink);
     const drafts: DraftStatement[] = [];
-    for (const membership of memberships) drafts.push(...this.draftsOf(membership, credits.get(membership) ?? new Map(), sink));
+    for (const membership of memberships) drafts.push(...this.draftsOf(membership, credits.get(membership) ?? new Map<Measure, MeasureCredits>(), sink));
     this.placeSpiffs(person, drafts, crediting, sink);
     this.placeAdjustments(person, drafts, sink);
     return drafts.map((d) => finish(d, this.spiffOrder));

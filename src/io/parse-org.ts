@@ -22,7 +22,7 @@ import type {
   Spiff,
 } from '../core/model.js';
 import { parsePeriod, type FiscalCalendar } from '../core/periods.js';
-import { ONE, Rational, ZERO } from '../core/rational.js';
+import { ONE, ZERO } from '../core/rational.js';
 import { sortProblems } from '../core/problems.js';
 import { validateOrg } from '../core/validate.js';
 import { CSV_FILES, csvSchemas, orgSchema, planSchema, recognitionSchema, spiffsSchema, type CsvKind, type OrgFile } from './schemas.js';
@@ -218,7 +218,7 @@ export function parseOrg(texts: OrgTexts): ParseResult {
         capture: options.capture ?? [],
         keep: options.keep ?? (() => false),
       },
-      schemas[kind] as (typeof schemas)[K],
+      schemas[kind],
     );
     problems.push(...result.problems);
     return result;

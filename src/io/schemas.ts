@@ -11,7 +11,6 @@ import { parseIsoDate } from '../core/dates.js';
 import { makePeriod, parsePeriod, type FiscalCalendar } from '../core/periods.js';
 import { parseDecimal, Rational, ZERO } from '../core/rational.js';
 
-const DECIMAL_PATTERN = '^[+-]?\\d+(\\.\\d+)?$';
 
 /** The decimal schemas, so the JSON Schema generator can describe them as number-or-decimal-string. */
 export const decimalSchemas = new WeakSet<z.core.$ZodType>();

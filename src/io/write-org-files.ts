@@ -3,7 +3,7 @@
  * endings, streamed in large chunks so the million-row demo writes quickly in little memory.
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DemoOrg } from '../core/demo/generate-demo-org.js';
@@ -17,7 +17,7 @@ export interface WrittenFile {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE = /"/g;
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_BYTES = 4 << 20;
 
 /** One CSV field: quoted only when it holds a comma, quote, CR or LF; inner quotes doubled. */
 export function csvField(value: string): string {
@@ -34,6 +34,17 @@ export function csvLine(fields: readonly string[]): string {
   return `${line}\n`;
 }
 
+/** Raised when the target folder already holds files: a demo never overwrites or mixes with data. */
+export class NonEmptyDirectoryError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly entries: number,
+  ) {
+    super(`${dir} is not empty (${entries} entr${entries === 1 ? 'y' : 'ies'}); choose a new or empty folder for the demo org`);
+    this.name = 'NonEmptyDirectoryError';
+  }
+}
+
 async function ensureEmptyDirectory(dir: string): Promise<void> {
   let entries: string[];
   try {
@@ -46,37 +57,70 @@ async function ensureEmptyDirectory(dir: string): Promise<void> {
     throw e;
   }
   if (entries.length > 0) {
-    throw new Error(`${dir} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); choose a new or empty folder for the demo org`);
+    throw new NonEmptyDirectoryError(dir, entries.length);
+  }
+}
+
+/**
+ * Encodes CSV records straight into large UTF-8 buffers (much faster than building strings for
+ * millions of rows) and hands each full buffer to the stream.
+ */
+class CsvEncoder {
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private offset = 0;
+  bytes = 0;
+  /** Set when the stream asked us to wait for 'drain'. */
+  congested = false;
+
+  constructor(private readonly stream: WriteStream) {}
+
+  /** Append one record. */
+  record(fields: readonly string[]): void {
+    const line = csvLine(fields);
+    // A UTF-16 code unit is at most 3 UTF-8 bytes.
+    const worst = line.length * 3;
+    if (this.offset + worst > this.buffer.length) this.flush(worst);
+    this.offset += this.buffer.write(line, this.offset, 'utf8');
+  }
+
+  /** Hand the filled part to the stream; continue in a new buffer of at least `room` bytes. */
+  flush(room = 0): void {
+    if (this.offset > 0) {
+      const full = this.buffer.subarray(0, this.offset);
+      this.bytes += this.offset;
+      this.buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+      this.offset = 0;
+      if (!this.stream.write(full)) this.congested = true;
+    } else if (room > this.buffer.length) {
+      this.buffer = Buffer.allocUnsafe(room);
+    }
   }
 }
 
 async function writeCsv(path: string, header: readonly string[], rows: Iterable<readonly string[]>): Promise<{ rows: number; bytes: number }> {
-  const stream = createWriteStream(path, { encoding: 'utf8', highWaterMark: 4 * CHUNK_CHARS });
+  const stream = createWriteStream(path, { highWaterMark: 2 * CHUNK_BYTES });
   const closed = new Promise<void>((resolve, reject) => {
     stream.on('close', resolve);
     stream.on('error', reject);
   });
+  const encoder = new CsvEncoder(stream);
   let count = 0;
-  let bytes = 0;
-  let chunk = csvLine(header);
-  const flush = async (): Promise<void> => {
-    bytes += Buffer.byteLength(chunk, 'utf8');
-    const ok = stream.write(chunk);
-    chunk = '';
-    if (!ok) await Promise.race([once(stream, 'drain'), closed]);
-  };
   try {
+    encoder.record(header);
     for (const row of rows) {
-      chunk += csvLine(row);
+      encoder.record(row);
       count += 1;
-      if (chunk.length >= CHUNK_CHARS) await flush();
+      if (encoder.congested) {
+        encoder.congested = false;
+        await Promise.race([once(stream, 'drain'), closed]);
+      }
     }
-    if (chunk.length > 0) await flush();
+    encoder.flush();
   } finally {
     stream.end();
     await closed;
   }
-  return { rows: count, bytes };
+  return { rows: count, bytes: encoder.bytes };
 }
 
 /**

@@ -236,6 +236,13 @@ measures:
   });
 });
 
+/** The same CSV with its data rows in reverse order (header, BOM and line endings kept). */
+function reverseRows(text: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const [header = '', ...rows] = text.split(eol).filter((line) => line !== '');
+  return [header, ...rows.reverse()].join(eol) + eol;
+}
+
 describe('oracle: generated orgs', () => {
   it('runs every generated org without throwing, and totals add up', () => {
     fc.assert(
@@ -249,6 +256,18 @@ describe('oracle: generated orgs', () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('does not depend on the order of CSV rows', () => {
+    fc.assert(
+      fc.property(arbitraryOrg(), (generated) => {
+        const reversed = Object.fromEntries(
+          Object.entries(generated.files).map(([path, text]) => [path, path.endsWith('.csv') ? reverseRows(text) : text]),
+        );
+        expect(oracleCalc(reversed, generated.period)).toEqual(oracleCalc(generated.files, generated.period));
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -206,11 +206,15 @@ function times(text: string, factor: number): string {
   return Rational.parseDecimal(text).mul(Rational.of(factor)).toDecimalString();
 }
 
-/** A money amount with 0, 1 or 2 decimals. */
-function moneyText(units: number, cents: number, decimals: 0 | 1 | 2): string {
-  if (decimals === 0) return String(units);
-  if (decimals === 1) return `${units}.${Math.floor(cents / 10)}`;
-  return `${units}.${String(cents).padStart(2, '0')}`;
+/** A money amount between min and max units, written with 0, 1 or 2 decimals. */
+function moneyArb(min: number, max: number): fc.Arbitrary<string> {
+  return fc
+    .record({ units: fc.integer({ min, max }), cents: fc.integer({ min: 0, max: 99 }), decimals: fc.constantFrom(0, 1, 2) })
+    .map(({ units, cents, decimals }) => {
+      if (decimals === 0) return String(units);
+      if (decimals === 1) return `${units}.${Math.floor(cents / 10)}`;
+      return `${units}.${String(cents).padStart(2, '0')}`;
+    });
 }
 
 /** One of `values`, drawn inside a derived (fc.gen) step. */
@@ -307,7 +311,10 @@ const FILTER_ENTRIES: readonly FilterEntry[] = [
 function filterArb(emptyWeight: number): fc.Arbitrary<FilterEntry[]> {
   return fc.oneof(
     { arbitrary: fc.constant<FilterEntry[]>([]), weight: emptyWeight },
-    { arbitrary: fc.uniqueArray(fc.constantFrom(...FILTER_ENTRIES), { minLength: 1, maxLength: 2, selector: (e) => e.column }), weight: 10 - emptyWeight },
+    {
+      arbitrary: fc.uniqueArray(fc.constantFrom(...FILTER_ENTRIES), { minLength: 1, maxLength: 2, selector: (e) => e.column }),
+      weight: 10 - emptyWeight,
+    },
   );
 }
 
@@ -420,7 +427,8 @@ function plansArb(s: Settings): fc.Arbitrary<PlanSpec[]> {
     const plans: PlanSpec[] = [];
     drafts.forEach((draft, i) => {
       // A version continues an earlier plan that ends inside the year: same id and roles, the days after it.
-      const versionOf = draft.versionOfEarlier ? plans.find((p) => p.to < s.year.end - 30 && plans.every((q) => q.id !== p.id || q.to <= p.to)) : undefined;
+      const isLatestOfItsId = (p: PlanSpec): boolean => plans.every((q) => q.id !== p.id || q.to <= p.to);
+      const versionOf = draft.versionOfEarlier ? plans.find((p) => p.to < s.year.end - 30 && isLatestOfItsId(p)) : undefined;
       const d =
         versionOf === undefined
           ? draft
@@ -455,9 +463,7 @@ function targetIncentiveArb(currency: Currency): fc.Arbitrary<string> {
   if (currency === 'JPY') return fc.integer({ min: 2_000_000, max: 12_000_000 }).map(String);
   return fc.oneof(
     fc.constantFrom('40000.20', '30000.06', '12345.67', '50000.02', '60000'),
-    fc
-      .record({ units: fc.integer({ min: 10_000, max: 90_000 }), cents: fc.integer({ min: 0, max: 99 }), decimals: fc.constantFrom<(0 | 1 | 2)[]>(0, 1, 2) })
-      .map((r) => moneyText(r.units, r.cents, r.decimals)),
+    moneyArb(10_000, 90_000),
   );
 }
 
@@ -515,9 +521,7 @@ function amountArb(s: Settings, currency: Currency): fc.Arbitrary<string> {
   }
   const round = fc.integer({ min: 1, max: 16 }).map((n) => (n % 2 === 0 ? String(n * 12_500) : `${n * 12_500}.00`));
   const ties = fc.constantFrom('1000.05', '333.33', '100.01', '2500.5', '0.01', '50000.15', '7.77');
-  const plain = fc
-    .record({ units: fc.integer({ min: 0, max: 250_000 }), cents: fc.integer({ min: 0, max: 99 }), decimals: fc.constantFrom<(0 | 1 | 2)[]>(0, 1, 2) })
-    .map((r) => moneyText(r.units, r.cents, r.decimals));
+  const plain = moneyArb(0, 250_000);
   return fc.oneof({ arbitrary: round, weight: s.roundNumbers ? 6 : 1 }, { arbitrary: ties, weight: 1 }, { arbitrary: plain, weight: 3 });
 }
 
@@ -991,7 +995,9 @@ function render(core: Core, derived: Derived): GeneratedOrg {
   if (derived.adjustments.length > 0) {
     const header = ['person_id', 'period', 'amount', 'reason', 'approver'];
     const text = rowsText(s, header, derived.adjustments);
-    files['adjustments.csv'] = derived.adjustmentAliases ? text.replace('person_id,period,amount,reason,approver', 'person,period,amount,reason,approver_id') : text;
+    // `person` and `approver_id` are accepted aliases of `person_id` and `approver`.
+    const aliased = text.replace('person_id,period,amount,reason,approver', 'person,period,amount,reason,approver_id');
+    files['adjustments.csv'] = derived.adjustmentAliases ? aliased : text;
   }
   return { files, period: derived.period };
 }

@@ -148,7 +148,7 @@ function assemble(seed: number, roster: DemoRoster, market: DealMarket): DemoOrg
     rows: iterable(function* () {
       for (const p of roster.people) {
         yield [
-          p.id, p.name, p.email, p.role, p.level, p.track, p.managerId, p.team, p.territory,
+          p.id, p.name, p.email, p.role, p.level, p.track, p.manager?.id ?? '', p.team, p.territory,
           dates.format(p.hireDay), dates.format(p.levelSinceDay), p.location, p.currency,
           money(p.baseSalary), money(p.targetIncentive), planId(p), p.endDay === null ? '' : dates.format(p.endDay), p.gender,
         ];
@@ -372,13 +372,13 @@ function adjustmentsFile(roster: DemoRoster): DemoFile {
   }
   const ae = roster.aes.find((p) => fullYear(p) && p.level === 'AE3');
   if (ae) {
-    const approver = roster.territories.find((t) => t.aes.includes(ae))?.manager.managerId ?? '';
+    const approver = ae.manager?.manager?.id ?? '';
     rows.push([ae.id, `${fy}-Q3`, money(-2400), 'Recovery of a Q2 overpayment: deal amount corrected in the CRM, see ticket FIN-2291', approver]);
   }
   const leaver = roster.leavers[0];
   if (leaver && leaver.endDay !== null) {
     const quarter = quarterBounds(fy).find((q) => leaver.endDay !== null && q.start <= leaver.endDay && leaver.endDay <= q.end);
-    rows.push([leaver.id, quarter?.label ?? `${fy}-Q3`, money(750), 'Final true-up on departure (prorated MBO)', leaver.managerId]);
+    rows.push([leaver.id, quarter?.label ?? `${fy}-Q3`, money(750), 'Final true-up on departure (prorated MBO)', leaver.manager?.id ?? '']);
   }
   return { path: 'adjustments.csv', kind: 'csv', header: ['person_id', 'period', 'amount', 'reason', 'approver'], rows };
 }

@@ -170,8 +170,6 @@ export const TENURE_SIGMA = 0.7;
 /** Gender mix for attr_gender (assumption; no SE-specific source in the research). */
 export const GENDER_MIX = { F: 0.27, M: 0.71, X: 0.02 } as const;
 
-/** SE pod plan: 70/20/10 (samuelpena.com 70/30 pod example; research §5.1). */
-export const SE_POD_WEIGHTS = { bookings: 0.7, techWins: 0.2, customerOutcomes: 0.1 } as const;
 /** President's Club: AE top 12% by attainment (research §5.1; MTS), the same share of SEs. */
 export const CLUB_SHARE = 0.12;
 

@@ -2,7 +2,7 @@
  * The demo org's people: territories, pods, AEs, SEs, specialists and leaders, with levels, pay,
  * locations, hires and a leaver, drawn from the research's parameters (see parameters.ts).
  */
-import { addMonths, civilDate, dayNumber, daysInMonth } from './calendar.js';
+import { addMonths, dayNumber, daysInMonth } from './calendar.js';
 import {
   AE_DIRECTOR_OTE_FACTOR,
   AE_HIRE_SHARE,
@@ -49,7 +49,7 @@ export interface DemoPerson {
   role: Role;
   level: string;
   track: 'ic' | 'management';
-  managerId: string;
+  manager: DemoPerson | null;
   team: string;
   territory: string;
   hireDay: number;
@@ -66,8 +66,6 @@ export interface DemoPerson {
   quotaUsd: number;
   /** SE specialists: the territories they cover. */
   isSpecialist: boolean;
-  /** A replacement hire: the person they replace. */
-  replaces: DemoPerson | null;
 }
 
 /** A pod: AEs and the SEs aligned with them (`team` in people.csv). */
@@ -152,7 +150,7 @@ export function buildRoster(seed: number, fiscalYear: number, shape: OrgShape, e
       role,
       level: '',
       track: role === 'AE' || role === 'SE' ? 'ic' : 'management',
-      managerId: '',
+      manager: null,
       team: '',
       territory: '',
       hireDay,
@@ -167,7 +165,6 @@ export function buildRoster(seed: number, fiscalYear: number, shape: OrgShape, e
       quota: 0,
       quotaUsd: 0,
       isSpecialist: false,
-      replaces: null,
     };
   };
 
@@ -281,11 +278,11 @@ export function buildRoster(seed: number, fiscalYear: number, shape: OrgShape, e
     m.level = 'M1';
     sePay(m, 'M1');
     seManagers.push(m);
-    for (const se of group) se.managerId = String(seManagers.length - 1);
+    for (const se of group) se.manager = m;
   }
   // Extra specialists (to reach an exact head count) report to the last managers.
   allSes.slice(next).forEach((se, i) => {
-    se.managerId = String(seManagers.length - 1 - (i % seManagers.length));
+    se.manager = seManagers[seManagers.length - 1 - (i % seManagers.length)] ?? null;
   });
   const seDirectors: DemoPerson[] = [];
   const directorSizes = evenSplit(seManagers.length, shape.seDirectorCount);
@@ -295,7 +292,7 @@ export function buildRoster(seed: number, fiscalYear: number, shape: OrgShape, e
     d.level = 'M2';
     sePay(d, 'M2');
     seDirectors.push(d);
-    for (const m of seManagers.slice(next, next + size)) m.managerId = String(seDirectors.length - 1);
+    for (const m of seManagers.slice(next, next + size)) m.manager = d;
     next += size;
   }
 
@@ -313,7 +310,7 @@ export function buildRoster(seed: number, fiscalYear: number, shape: OrgShape, e
       Math.max(1, group.length);
     payFromOte(d, avgOte * AE_DIRECTOR_OTE_FACTOR, AE_LEADER_VARIABLE_SHARE);
     aeDirectors.push(d);
-    for (const t of group) t.manager.managerId = String(aeDirectors.length - 1);
+    for (const t of group) t.manager.manager = d;
   }
 
   // Mid-year AE hires: new business roles in ENT and MM; one on the 16th, one on a month's last day.
@@ -343,15 +340,14 @@ export function buildRoster(seed: number, fiscalYear: number, shape: OrgShape, e
     r.territory = leaver.territory;
     r.team = leaver.team;
     r.plan = leaver.plan;
-    r.managerId = leaver.managerId;
-    r.replaces = leaver;
+    r.manager = leaver.manager;
     sePay(r, SE_LEVELS.find((l) => l === leaver.level) ?? 'SE2');
     t.ses.push(r);
     for (const pod of t.pods) if (pod.ses.includes(leaver)) pod.ses.push(r);
     replacements.push(r);
   }
 
-  // Ids, then manager ids (stored as indexes above).
+  // Ids in role order; people.csv is sorted by id.
   const width = (n: number): number => Math.max(3, String(n).length);
   const aes = territories.flatMap((t) => t.aes);
   aes.forEach((p, i) => (p.id = `ae-${String(i + 1).padStart(width(aes.length), '0')}`));
@@ -361,12 +357,7 @@ export function buildRoster(seed: number, fiscalYear: number, shape: OrgShape, e
   aeDirectors.forEach((p, i) => (p.id = `aed-${String(i + 1).padStart(width(aeDirectors.length), '0')}`));
   seManagers.forEach((p, i) => (p.id = `sem-${String(i + 1).padStart(width(seManagers.length), '0')}`));
   seDirectors.forEach((p, i) => (p.id = `sed-${String(i + 1).padStart(width(seDirectors.length), '0')}`));
-  for (const p of ses) p.managerId = seManagers[Number(p.managerId)]?.id ?? '';
-  for (const m of seManagers) m.managerId = seDirectors[Number(m.managerId)]?.id ?? '';
-  for (const t of territories) {
-    for (const ae of t.aes) ae.managerId = t.manager.id;
-    t.manager.managerId = aeDirectors[Number(t.manager.managerId)]?.id ?? '';
-  }
+  for (const t of territories) for (const ae of t.aes) ae.manager = t.manager;
   for (const p of [...seManagers, ...seDirectors, ...aeDirectors, ...territories.map((t) => t.manager)]) {
     if (p.levelSinceDay < p.hireDay) p.levelSinceDay = p.hireDay;
   }
@@ -399,9 +390,4 @@ export function buildRoster(seed: number, fiscalYear: number, shape: OrgShape, e
 /** Whether a person is employed on a day. */
 export function isActive(person: DemoPerson, day: number): boolean {
   return person.hireDay <= day && (person.endDay === null || day <= person.endDay);
-}
-
-/** The month (1–12) of a day number. */
-export function monthOf(day: number): number {
-  return civilDate(day).month;
 }
