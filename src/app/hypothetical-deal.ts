@@ -55,7 +55,6 @@ export function hypotheticalDeal(text: string, org: Org, person: Person, index =
   const r = parsed.data;
   const deal: Deal = {
     id: r.id,
-    name: r.name,
     ownerId: r.owner_id,
     amount: r.amount,
     currency: r.currency ?? org.settings.currency,

@@ -1,8 +1,9 @@
 import { Crediting, CreditSeries, DealIndex, EMPTY_SERIES, type CreditLine, type DealLookup } from './crediting.js';
 import { minorUnits } from './currency.js';
 import { payoutFactor } from './curve.js';
+import { DealBook } from './deal-book.js';
 import { contains, formatDay, intersect, rangeDays, type DayRange } from './dates.js';
-import { compileFilter } from './filter.js';
+import { compileFilter, type DealPredicate } from './filter.js';
 import { FxTable } from './fx.js';
 import type { Adjustment, Deal, DealTeamMember, Measure, Org, Person, Plan, Problem, Spiff } from './model.js';
 import { periodContaining, periodsOverlapping, within, yearFraction, type Period } from './periods.js';
@@ -99,6 +100,17 @@ interface DraftStatement {
   readonly adjustments: AdjustmentLine[];
 }
 
+interface SpiffCandidate {
+  /** Index of the SPIF in spiffs.yaml. */
+  readonly k: number;
+  readonly deal: Deal;
+}
+
+/** SPIF lines come in spiffs.yaml order, then by deal id. */
+function compareCandidates(a: SpiffCandidate, b: SpiffCandidate): number {
+  return a.k - b.k || (a.deal.id < b.deal.id ? -1 : a.deal.id > b.deal.id ? 1 : 0);
+}
+
 interface YtdState {
   fy: number;
   windowFrom: number;
@@ -125,16 +137,20 @@ export class Engine {
     private readonly adjustments: ReadonlyMap<string, Adjustment[]>,
     /** Problems found while building (e.g. a person on two plans on one day). */
     readonly problems: readonly Problem[],
+    private readonly extraDeals: readonly ExtraDeal[] = [],
+    private readonly spiffCache: { value?: ReadonlyMap<string, SpiffCandidate[]> } = {},
   ) {
     this.spiffOrder = new Map(org.spiffs.map((s, i) => [s, i]));
+    this.spiffFilters = org.spiffs.map((s) => compileFilter(s.filter));
   }
 
   private readonly spiffOrder: ReadonlyMap<Spiff, number>;
+  private readonly spiffFilters: readonly DealPredicate[];
 
   /** Builds the indexes for `org`. */
   static create(org: Org): Engine {
     const people = new Map(org.people.map((p) => [p.id, p]));
-    const index = new DealIndex(org.deals, org.dealTeam, people);
+    const index = new DealIndex(DealBook.of(org), people);
     const { memberships, problems } = planMemberships(org);
     const adjustments = new Map<string, Adjustment[]>();
     for (const a of org.adjustments) {
@@ -158,11 +174,8 @@ export class Engine {
 
   /** The same engine seeing extra (hypothetical) deals; the base indexes are shared, not rebuilt. */
   withDeals(extra: readonly ExtraDeal[]): Engine {
-    const lookup = this.baseIndex.extend(
-      extra.map((e) => e.deal),
-      extra.flatMap((e) => e.team),
-    );
-    return new Engine(this.org, this.people, this.baseIndex, lookup, this.fx, this.quotas, this.mbo, this.memberships, this.adjustments, this.problems);
+    const lookup = this.baseIndex.extend(extra);
+    return new Engine(this.org, this.people, this.baseIndex, lookup, this.fx, this.quotas, this.mbo, this.memberships, this.adjustments, this.problems, [...this.extraDeals, ...extra], this.spiffCache);
   }
 
   /** The person with this id, if any. */
@@ -405,35 +418,63 @@ export class Engine {
   }
 
   /** SPIF awards for `person`, placed on the statement of the payout period containing close_date. */
+  /** SPIF candidates per person: (SPIF index, deal) for every qualifying deal they own or worked. */
+  private spiffCandidates(): ReadonlyMap<string, SpiffCandidate[]> {
+    if (!this.spiffCache.value) {
+      const map = new Map<string, SpiffCandidate[]>();
+      const book = DealBook.of(this.org);
+      const personIds = book.team.personIds;
+      this.org.deals.forEach((deal, i) => this.addSpiffCandidates(map, deal, () => Array.from(book.teamOf(i), (r) => personIds[r] ?? '')));
+      for (const list of map.values()) list.sort(compareCandidates);
+      this.spiffCache.value = map;
+    }
+    return this.spiffCache.value;
+  }
+
+  private addSpiffCandidates(map: Map<string, SpiffCandidate[]>, deal: Deal, teamIds: () => readonly string[]): void {
+    const close = deal.closeDate;
+    if (close === undefined) return;
+    for (let k = 0; k < this.org.spiffs.length; k++) {
+      const spiff = this.org.spiffs[k] as Spiff;
+      if (close < spiff.period.from || close > spiff.period.to || !(this.spiffFilters[k] as DealPredicate)(deal)) continue;
+      const people = new Set([deal.ownerId, ...teamIds()]);
+      for (const id of people) {
+        const list = map.get(id);
+        if (list) list.push({ k, deal });
+        else map.set(id, [{ k, deal }]);
+      }
+    }
+  }
+
+  /** SPIF awards for `person`, placed on the statement of the payout period containing close_date. */
   private placeSpiffs(person: Person, drafts: DraftStatement[], crediting: Crediting, sink: ProblemSink): void {
     if (this.org.spiffs.length === 0) return;
-    const deals = new Map<string, Deal>();
-    for (const d of this.lookup.ownerDeals(person.id)) deals.set(d.id, d);
-    for (const { deal } of this.lookup.memberDeals(person.id)) deals.set(deal.id, deal);
-    const sorted = [...deals.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const spiff of this.org.spiffs) {
+    let candidates = this.spiffCandidates().get(person.id) ?? [];
+    if (this.extraDeals.length > 0) {
+      const extra = new Map<string, SpiffCandidate[]>();
+      for (const e of this.extraDeals) this.addSpiffCandidates(extra, e.deal, () => e.team.map((m) => m.personId));
+      candidates = [...candidates, ...(extra.get(person.id) ?? [])].sort(compareCandidates);
+    }
+    for (const { k, deal } of candidates) {
+      const spiff = this.org.spiffs[k] as Spiff;
       if (spiff.roles && !spiff.roles.includes(person.role)) continue;
-      const ok = compileFilter(spiff.filter);
-      for (const deal of sorted) {
-        const close = deal.closeDate;
-        if (close === undefined || !within({ from: close, to: close }, spiff.period) || !ok(deal)) continue;
-        const base = spiff.award.kind === 'per_deal' ? { amount: spiff.award.amount, currency: this.org.settings.currency } : { amount: deal.amount.mul(spiff.award.rate), currency: deal.currency };
-        const converted = crediting.convert(base.amount, base.currency, person.currency, close, deal);
-        if (!converted) continue;
-        const target = spiffStatement(drafts, close);
-        if (!target) {
-          sink.add({
-            severity: 'warning',
-            file: 'spiffs.yaml',
-            line: spiff.line,
-            column: 'id',
-            message: `SPIF ${spiff.id} award to ${person.id} for deal ${deal.id} is not paid: ${person.id} has no statement for the period containing ${formatDay(close)}`,
-          });
-          continue;
-        }
-        const payout = roundToUnits(converted.amount, minorUnits(person.currency), this.org.settings.rounding);
-        target.spiffs.push({ spiff, deal, exact: converted.amount, payout, fx: converted.fx });
+      const close = deal.closeDate ?? 0;
+      const base = spiff.award.kind === 'per_deal' ? { amount: spiff.award.amount, currency: this.org.settings.currency } : { amount: deal.amount.mul(spiff.award.rate), currency: deal.currency };
+      const converted = crediting.convert(base.amount, base.currency, person.currency, close, deal);
+      if (!converted) continue;
+      const target = spiffStatement(drafts, close);
+      if (!target) {
+        sink.add({
+          severity: 'warning',
+          file: 'spiffs.yaml',
+          line: spiff.line,
+          column: 'id',
+          message: `SPIF ${spiff.id} award to ${person.id} for deal ${deal.id} is not paid: ${person.id} has no statement for the period containing ${formatDay(close)}`,
+        });
+        continue;
       }
+      const payout = roundToUnits(converted.amount, minorUnits(person.currency), this.org.settings.rounding);
+      target.spiffs.push({ spiff, deal, exact: converted.amount, payout, fx: converted.fx });
     }
   }
 

@@ -1,8 +1,10 @@
 import type { Day, DayRange } from './dates.js';
 import { compileFilter, type DealPredicate } from './filter.js';
 import type { FxTable } from './fx.js';
+import { DealBook } from './deal-book.js';
+import { DealTeamTable } from './deal-team.js';
 import type { CreditRule, Deal, DealTeamMember, Measure, Person } from './model.js';
-import { ONE, Rational, ZERO } from './rational.js';
+import { gcd, ONE, Rational, ZERO } from './rational.js';
 
 /** One deal's credit to one person under one measure (or its reversal on churn). */
 export interface CreditLine {
@@ -21,28 +23,53 @@ export interface CreditLine {
   readonly fx: { readonly currency: string; readonly amount: Rational; readonly factor: Rational } | undefined;
 }
 
-/** Credit lines sorted by date then deal id, with prefix sums for O(log n) window totals. */
+/**
+ * Credit lines sorted by date then deal id, with prefix sums for O(log n) window totals. The prefix
+ * sums are bigint numerators over one common denominator: no object per line, which matters with
+ * millions of lines.
+ */
 export class CreditSeries {
   readonly lines: readonly CreditLine[];
   /** Indexes of the lines whose deal has a churn date (candidates for a clawback). */
   readonly churned: readonly number[];
-  private readonly prefix: Rational[];
+  private readonly denominator: bigint;
+  private readonly numerators: readonly bigint[];
 
   constructor(lines: CreditLine[]) {
     lines.sort(compareLines);
     this.lines = lines;
-    const prefix: Rational[] = new Array<Rational>(lines.length + 1);
     const churned: number[] = [];
-    let acc = ZERO;
-    prefix[0] = acc;
+    const first = lines[0];
+    const den = first?.credit.d;
+    let common = true;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as CreditLine;
-      acc = acc.add(line.credit);
-      prefix[i + 1] = acc;
+      if (line.credit.d !== den) common = false;
       if (line.deal.churnDate !== undefined && !line.clawback) churned.push(i);
     }
-    this.prefix = prefix;
     this.churned = churned;
+    // One denominator for all prefix sums: the lcm of the (few) distinct denominators, so each
+    // step is a bigint addition rather than a reduced fraction (fx-converted amounts bring odd ones).
+    let lcm = den ?? 1n;
+    if (!common) {
+      const seen = new Set<bigint>();
+      for (const line of lines) {
+        const d = line.credit.d;
+        if (seen.has(d)) continue;
+        seen.add(d);
+        lcm = (lcm / gcd(lcm, d)) * d;
+      }
+    }
+    const numerators = new Array<bigint>(lines.length + 1);
+    let acc = 0n;
+    numerators[0] = acc;
+    for (let i = 0; i < lines.length; i++) {
+      const c = (lines[i] as CreditLine).credit;
+      acc += c.d === lcm ? c.n : c.n * (lcm / c.d);
+      numerators[i + 1] = acc;
+    }
+    this.denominator = lcm;
+    this.numerators = numerators;
   }
 
   /** Index range [lo, hi) of the lines dated inside `range`. */
@@ -52,7 +79,7 @@ export class CreditSeries {
 
   /** Exact sum of the credits of lines [lo, hi). */
   total(lo: number, hi: number): Rational {
-    return (this.prefix[hi] as Rational).sub(this.prefix[lo] as Rational);
+    return Rational.of((this.numerators[hi] as bigint) - (this.numerators[lo] as bigint), this.denominator);
   }
 
   private firstOnOrAfter(day: Day): number {
@@ -83,53 +110,69 @@ export interface MissingRate {
   readonly deal: Deal;
 }
 
+/** The deals a person worked (from deal_team.csv), and their share of each by team rule. */
+export interface MemberDeals {
+  readonly deals: readonly Deal[];
+  /** The person's share of `deals[i]` under `split` or `activity`; undefined when it gives no credit. */
+  share(rule: 'split' | 'activity', i: number): Rational | undefined;
+}
+
+const NO_MEMBER_DEALS: MemberDeals = { deals: [], share: () => undefined };
+
 /** Look-ups over deals and deal teams. */
 export interface DealLookup {
   ownerDeals(personId: string): readonly Deal[];
-  memberDeals(personId: string): readonly { readonly deal: Deal; readonly member: DealTeamMember }[];
+  memberDeals(personId: string): MemberDeals;
   ownerTeamDeals(team: string): readonly Deal[];
   territoryDeals(territory: string): readonly Deal[];
-  team(dealId: string): readonly DealTeamMember[];
 }
 
 /** Deal look-ups built once per org. `extend` adds hypothetical deals without rebuilding. */
 export class DealIndex implements DealLookup {
   private readonly byOwner = new Map<string, Deal[]>();
-  private readonly byMember = new Map<string, { deal: Deal; member: DealTeamMember }[]>();
+  private readonly byMember = new Map<string, { deals: Deal[]; rows: number[] }>();
   private readonly byOwnerTeam = new Map<string, Deal[]>();
   private readonly byTerritory = new Map<string, Deal[]>();
-  private readonly teamOf = new Map<string, DealTeamMember[]>();
-  private readonly dealById = new Map<string, Deal>();
 
   constructor(
-    deals: readonly Deal[],
-    team: readonly DealTeamMember[],
+    private readonly book: DealBook,
     private readonly people: ReadonlyMap<string, Person>,
   ) {
-    for (const deal of deals) this.addDeal(deal);
-    for (const member of team) this.addMember(member);
-  }
-
-  private addDeal(deal: Deal): void {
-    this.dealById.set(deal.id, deal);
-    push(this.byOwner, deal.ownerId, deal);
-    const ownerTeam = this.people.get(deal.ownerId)?.team ?? '';
-    if (ownerTeam !== '') push(this.byOwnerTeam, ownerTeam, deal);
-    if (deal.territory !== '') push(this.byTerritory, deal.territory, deal);
-  }
-
-  private addMember(member: DealTeamMember): void {
-    const deal = this.dealById.get(member.dealId);
-    if (!deal) return;
-    push(this.teamOf, member.dealId, member);
-    push(this.byMember, member.personId, { deal, member });
+    const { deals, team } = book;
+    for (const deal of deals) {
+      push(this.byOwner, deal.ownerId, deal);
+      const ownerTeam = this.people.get(deal.ownerId)?.team ?? '';
+      if (ownerTeam !== '') push(this.byOwnerTeam, ownerTeam, deal);
+      if (deal.territory !== '') push(this.byTerritory, deal.territory, deal);
+    }
+    for (let r = 0; r < team.length; r++) {
+      const d = book.rowDeal[r] ?? -1;
+      if (d < 0) continue;
+      const personId = team.personIds[r] as string;
+      let list = this.byMember.get(personId);
+      if (!list) {
+        list = { deals: [], rows: [] };
+        this.byMember.set(personId, list);
+      }
+      list.deals.push(deals[d] as Deal);
+      list.rows.push(r);
+    }
   }
 
   ownerDeals(personId: string): readonly Deal[] {
     return this.byOwner.get(personId) ?? [];
   }
-  memberDeals(personId: string): readonly { deal: Deal; member: DealTeamMember }[] {
-    return this.byMember.get(personId) ?? [];
+  memberDeals(personId: string): MemberDeals {
+    const list = this.byMember.get(personId);
+    if (!list) return NO_MEMBER_DEALS;
+    const { book } = this;
+    return {
+      deals: list.deals,
+      share: (rule, i) => {
+        const r = list.rows[i] ?? 0;
+        return teamShare(rule, book.team, r, book.teamOf(book.rowDeal[r] ?? 0));
+      },
+    };
   }
   ownerTeamDeals(team: string): readonly Deal[] {
     return this.byOwnerTeam.get(team) ?? [];
@@ -137,20 +180,28 @@ export class DealIndex implements DealLookup {
   territoryDeals(territory: string): readonly Deal[] {
     return this.byTerritory.get(territory) ?? [];
   }
-  team(dealId: string): readonly DealTeamMember[] {
-    return this.teamOf.get(dealId) ?? [];
-  }
 
-  /** A look-up that also sees `deals` (and their team rows), leaving this index untouched. */
-  extend(deals: readonly Deal[], team: readonly DealTeamMember[]): DealLookup {
-    const extra = new DealIndex(deals, team, this.people);
+  /** A look-up that also sees `extra` deals (each with its team), leaving this index untouched. */
+  extend(extra: readonly { readonly deal: Deal; readonly team: readonly DealTeamMember[] }[]): DealLookup {
+    const more = new DealIndex(
+      new DealBook(
+        extra.map((e) => e.deal),
+        DealTeamTable.of(extra.flatMap((e) => e.team)),
+      ),
+      this.people,
+    );
     const both = <T>(a: readonly T[], b: readonly T[]): readonly T[] => (b.length === 0 ? a : a.length === 0 ? b : [...a, ...b]);
     return {
-      ownerDeals: (id) => both(this.ownerDeals(id), extra.ownerDeals(id)),
-      memberDeals: (id) => both(this.memberDeals(id), extra.memberDeals(id)),
-      ownerTeamDeals: (t) => both(this.ownerTeamDeals(t), extra.ownerTeamDeals(t)),
-      territoryDeals: (t) => both(this.territoryDeals(t), extra.territoryDeals(t)),
-      team: (id) => both(this.team(id), extra.team(id)),
+      ownerDeals: (id) => both(this.ownerDeals(id), more.ownerDeals(id)),
+      memberDeals: (id) => {
+        const a = this.memberDeals(id);
+        const b = more.memberDeals(id);
+        if (b.deals.length === 0) return a;
+        const n = a.deals.length;
+        return { deals: both(a.deals, b.deals), share: (rule, i) => (i < n ? a.share(rule, i) : b.share(rule, i - n)) };
+      },
+      ownerTeamDeals: (t) => both(this.ownerTeamDeals(t), more.ownerTeamDeals(t)),
+      territoryDeals: (t) => both(this.territoryDeals(t), more.territoryDeals(t)),
     };
   }
 }
@@ -161,19 +212,25 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The share of a deal a team member gets under `split` (undefined: none) or `activity`. */
-export function teamShare(rule: 'split' | 'activity', member: DealTeamMember, team: readonly DealTeamMember[]): Rational | undefined {
+/**
+ * The share of a deal that deal-team row `row` gets under `split` (its split, or an equal part of
+ * what the given splits leave) or `activity` (its hours over the team's; undefined when the team
+ * logged no hours). `teamRows` are the rows of the deal's whole team.
+ */
+export function teamShare(rule: 'split' | 'activity', table: DealTeamTable, row: number, teamRows: ArrayLike<number>): Rational | undefined {
   if (rule === 'activity') {
     let total = ZERO;
-    for (const m of team) total = total.add(m.hours);
-    return total.isZero() ? undefined : member.hours.div(total);
+    for (let k = 0; k < teamRows.length; k++) total = total.add(table.hours[teamRows[k] ?? 0] as Rational);
+    return total.isZero() ? undefined : (table.hours[row] as Rational).div(total);
   }
-  if (member.split !== undefined) return member.split;
+  const own = table.splits[row];
+  if (own !== undefined) return own;
   let given = ZERO;
   let blanks = 0;
-  for (const m of team) {
-    if (m.split === undefined) blanks++;
-    else given = given.add(m.split);
+  for (let k = 0; k < teamRows.length; k++) {
+    const split = table.splits[teamRows[k] ?? 0];
+    if (split === undefined) blanks++;
+    else given = given.add(split);
   }
   return ONE.sub(given).div(Rational.fromInt(blanks));
 }
@@ -200,6 +257,7 @@ export class Crediting {
   private readonly series = new Map<Measure, Map<string, CreditSeries>>();
   private readonly predicates = new Map<Measure, DealPredicate>();
   readonly missingRates: MissingRate[] = [];
+  private readonly factors = new Map<string, Rational>();
 
   constructor(
     private readonly index: DealLookup,
@@ -267,15 +325,17 @@ export class Crediting {
         for (const deal of this.index.territoryDeals(person.territory)) add(deal, ONE);
         break;
       case 'overlay':
-        for (const { deal } of this.index.memberDeals(person.id)) add(deal, ONE);
+        for (const deal of this.index.memberDeals(person.id).deals) add(deal, ONE);
         break;
       case 'split':
-      case 'activity':
-        for (const { deal, member } of this.index.memberDeals(person.id)) {
-          const share = teamShare(rule, member, this.index.team(deal.id));
-          if (share !== undefined && !share.isZero()) add(deal, share);
+      case 'activity': {
+        const member = this.index.memberDeals(person.id);
+        for (let i = 0; i < member.deals.length; i++) {
+          const share = member.share(rule, i);
+          if (share !== undefined && !share.isZero()) add(member.deals[i] as Deal, share);
         }
         break;
+      }
     }
     return new CreditSeries(lines);
   }
@@ -303,7 +363,13 @@ export class Crediting {
     if (!rFrom) this.missingRates.push({ currency: from, day, deal });
     if (!rTo) this.missingRates.push({ currency: to, day, deal });
     if (!rFrom || !rTo) return undefined;
-    const factor = rFrom.div(rTo);
-    return { amount: amount.mul(factor), fx: { currency: from, amount, factor } };
+    const key = `${from}\u0000${to}\u0000${day}`;
+    let factor = this.factors.get(key);
+    if (!factor) {
+      factor = rFrom.div(rTo);
+      this.factors.set(key, factor);
+    }
+    // Unreduced: one product per line; the prefix sums bring denominators together anyway.
+    return { amount: amount.mulUnreduced(factor), fx: { currency: from, amount, factor } };
   }
 }

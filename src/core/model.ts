@@ -3,6 +3,7 @@
  * Every row keeps its source line so later checks can report `FILE:LINE:COLUMN`.
  */
 import type { Day, DayRange } from './dates.js';
+import type { DealTeamTable } from './deal-team.js';
 import type { FiscalCalendar, Period, PeriodKind } from './periods.js';
 import type { Rational, RoundingMode } from './rational.js';
 
@@ -40,7 +41,6 @@ export interface Person {
 
 export interface Deal {
   readonly id: string;
-  readonly name: string;
   readonly ownerId: string;
   /** In the deal's currency. */
   readonly amount: Rational;
@@ -188,7 +188,7 @@ export interface Org {
   readonly settings: OrgSettings;
   readonly people: readonly Person[];
   readonly deals: readonly Deal[];
-  readonly dealTeam: readonly DealTeamMember[];
+  readonly dealTeam: DealTeamTable;
   readonly quotas: readonly QuotaRow[];
   readonly plans: readonly Plan[];
   readonly spiffs: readonly Spiff[];

@@ -4,27 +4,31 @@
  * the file, line and column where it can be fixed.
  */
 import { formatDay, intersect } from './dates.js';
-import type { DealTeamMember, Org, Problem } from './model.js';
+import { DealBook } from './deal-book.js';
+import type { Org, Problem } from './model.js';
 import { ONE, ZERO, type Rational } from './rational.js';
 
 /**
- * Ids that exist in people.csv and deals.csv, including rows rejected for other reasons; undefined
- * when the file could not be read at all. References are checked only against a known set, so one
- * broken file does not cascade into an error for every row that points at it.
+ * Ids of people.csv and deals.csv rows that were rejected for another reason (so references to them
+ * are not reported again), or undefined when the file could not be read at all (then references
+ * into it are not checked: one broken file must not cascade into an error for every row pointing
+ * at it).
  */
-export interface KnownIds {
-  readonly people: ReadonlySet<string> | undefined;
-  readonly deals: ReadonlySet<string> | undefined;
+export interface RejectedIds {
+  readonly people: readonly string[] | undefined;
+  readonly deals: readonly string[] | undefined;
 }
 
 /** Cross-file validation of an org. */
-export function validateOrg(org: Org, known: KnownIds = { people: new Set(org.people.map((p) => p.id)), deals: new Set(org.deals.map((d) => d.id)) }): Problem[] {
+export function validateOrg(org: Org, rejected: RejectedIds = { people: [], deals: [] }): Problem[] {
   const problems: Problem[] = [];
   const error = (file: string, line: number, column: string, message: string) => problems.push({ severity: 'error', file, line, column, message });
   const warn = (file: string, line: number, column: string, message: string) => problems.push({ severity: 'warning', file, line, column, message });
 
   // people.csv
   const people = new Map<string, number>();
+  const book = DealBook.of(org);
+  const deals = book.indexById;
   for (const p of org.people) {
     const first = people.get(p.id);
     if (first !== undefined) error('people.csv', p.line, 'id', `duplicate person id "${p.id}" (first on line ${first})`);
@@ -33,6 +37,13 @@ export function validateOrg(org: Org, known: KnownIds = { people: new Set(org.pe
       error('people.csv', p.line, 'end_date', `end_date ${formatDay(p.endDate)} is before hire_date ${formatDay(p.hireDate)}`);
     }
   }
+  const rejectedPeople = new Set(rejected.people ?? []);
+  const rejectedDeals = new Set(rejected.deals ?? []);
+  const known = {
+    people: rejected.people === undefined ? undefined : { has: (id: string) => people.has(id) || rejectedPeople.has(id) },
+    deals: rejected.deals === undefined ? undefined : { has: (id: string) => deals.has(id) || rejectedDeals.has(id) },
+  };
+
   const planIds = new Set(org.plans.map((p) => p.id));
   for (const p of org.people) {
     if (p.plan !== '' && !planIds.has(p.plan)) error('people.csv', p.line, 'plan', `plan "${p.plan}" matches no plan id in plans/`);
@@ -55,11 +66,12 @@ export function validateOrg(org: Org, known: KnownIds = { people: new Set(org.pe
   }
 
   // deals.csv
-  const deals = new Map<string, number>();
+  for (const i of book.duplicates) {
+    const d = org.deals[i];
+    const first = d ? org.deals[deals.get(d.id) ?? -1] : undefined;
+    if (d && first) error('deals.csv', d.line, 'id', `duplicate deal id "${d.id}" (first on line ${first.line})`);
+  }
   for (const d of org.deals) {
-    const first = deals.get(d.id);
-    if (first !== undefined) error('deals.csv', d.line, 'id', `duplicate deal id "${d.id}" (first on line ${first})`);
-    else deals.set(d.id, d.line);
     if (known.people && !known.people.has(d.ownerId)) warn('deals.csv', d.line, 'owner_id', `deal owner "${d.ownerId}" is not in people.csv`);
     if (d.churnDate !== undefined) {
       if (d.closeDate === undefined) error('deals.csv', d.line, 'churn_date', 'churn_date is set but close_date is blank');
@@ -68,37 +80,39 @@ export function validateOrg(org: Org, known: KnownIds = { people: new Set(org.pe
   }
 
   // deal_team.csv
-  const teams = new Map<string, DealTeamMember[]>();
-  for (const m of org.dealTeam) {
-    let ok = true;
-    if (known.deals && !known.deals.has(m.dealId)) {
-      error('deal_team.csv', m.line, 'deal_id', `deal "${m.dealId}" is not in deals.csv`);
-      ok = false;
+  const team = org.dealTeam;
+  for (let r = 0; r < team.length; r++) {
+    const dealId = team.dealIds[r] ?? '';
+    const personId = team.personIds[r] ?? '';
+    const line = team.lines[r] ?? 0;
+    if (book.rowDeal[r] === -1 && rejected.deals !== undefined && !rejectedDeals.has(dealId)) error('deal_team.csv', line, 'deal_id', `deal "${dealId}" is not in deals.csv`);
+    if (!people.has(personId) && rejected.people !== undefined && !rejectedPeople.has(personId)) {
+      error('deal_team.csv', line, 'person_id', `person "${personId}" is not in people.csv`);
     }
-    if (known.people && !known.people.has(m.personId)) {
-      error('deal_team.csv', m.line, 'person_id', `person "${m.personId}" is not in people.csv`);
-      ok = false;
-    }
-    if (!ok || !deals.has(m.dealId) || !people.has(m.personId)) continue;
-    const team = teams.get(m.dealId);
-    if (team) {
-      const dup = team.find((x) => x.personId === m.personId);
-      if (dup) {
-        error('deal_team.csv', m.line, 'person_id', `${m.personId} is already on deal ${m.dealId} (line ${dup.line}); a person appears at most once per deal`);
-        continue;
-      }
-      team.push(m);
-    } else teams.set(m.dealId, [m]);
   }
-  for (const [dealId, team] of teams) {
+  for (let d = 0; d < org.deals.length; d++) {
+    const rows = book.teamOf(d);
+    if (rows.length === 0) continue;
+    const dealId = org.deals[d]?.id ?? '';
     let given: Rational = ZERO;
     let blanks = 0;
     let firstLine = Infinity;
-    for (const m of team) {
-      firstLine = Math.min(firstLine, m.line);
-      if (m.split === undefined) blanks++;
-      else given = given.add(m.split);
+    const seen: number[] = [];
+    for (const r of rows) {
+      const personId = team.personIds[r] ?? '';
+      if (!people.has(personId)) continue;
+      const dup = seen.find((x) => team.personIds[x] === personId);
+      if (dup !== undefined) {
+        error('deal_team.csv', team.lines[r] ?? 0, 'person_id', `${personId} is already on deal ${dealId} (line ${team.lines[dup] ?? 0}); a person appears at most once per deal`);
+        continue;
+      }
+      seen.push(r);
+      firstLine = Math.min(firstLine, team.lines[r] ?? 0);
+      const split = team.splits[r];
+      if (split === undefined) blanks++;
+      else given = given.add(split);
     }
+    if (seen.length === 0) continue;
     if (given.gt(ONE)) error('deal_team.csv', firstLine, 'split', `splits on deal ${dealId} add up to ${given.reduce().toFraction()}, more than 1`);
     else if (blanks === 0 && !given.eq(ONE)) error('deal_team.csv', firstLine, 'split', `splits on deal ${dealId} add up to ${given.reduce().toFraction()}; with no blank split they must add up to exactly 1`);
   }

@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import type {
   Adjustment,
   Deal,
-  DealTeamMember,
   FilterCondition,
   FxRate,
   MboRow,
@@ -21,11 +20,12 @@ import type {
   RecognitionProgram,
   Spiff,
 } from '../core/model.js';
+import { DealTeamTable } from '../core/deal-team.js';
 import { parsePeriod, type FiscalCalendar } from '../core/periods.js';
 import { ONE, ZERO } from '../core/rational.js';
 import { sortProblems } from '../core/problems.js';
 import { validateOrg } from '../core/validate.js';
-import { CSV_FILES, csvSchemas, orgSchema, planSchema, recognitionSchema, spiffsSchema, type CsvKind, type OrgFile } from './schemas.js';
+import { anyTextSchemas, CSV_FILES, csvSchemas, nonEmptyTextSchemas, plainDecimalSchemas, orgSchema, planSchema, recognitionSchema, spiffsSchema, type CsvKind, type OrgFile } from './schemas.js';
 import { readTable, type TableResult } from './table.js';
 import { formatPath, readYaml, type YamlFile } from './yaml.js';
 
@@ -203,7 +203,11 @@ export function parseOrg(texts: OrgTexts): ParseResult {
 
   // CSV files
   const schemas = csvSchemas(calendar);
-  const table = <K extends CsvKind>(kind: K, options: { capture?: readonly string[]; keep?: (name: string) => boolean } = {}): TableResult<z.output<(typeof schemas)[K]>> | undefined => {
+  const table = <K extends CsvKind, T>(
+    kind: K,
+    build: (row: z.output<(typeof schemas)[K]>, line: number, extra: readonly string[]) => T,
+    options: { capture?: readonly string[]; keep?: (name: string) => boolean } = {},
+  ): TableResult<T> | undefined => {
     const spec = CSV_FILES[kind];
     const text = texts.get(spec.file);
     if (text === undefined) return undefined;
@@ -217,50 +221,61 @@ export function parseOrg(texts: OrgTexts): ParseResult {
         values: orgFile?.values?.[kind] ?? orgFile?.values?.[spec.file],
         capture: options.capture ?? [],
         keep: options.keep ?? (() => false),
+        intern: spec.intern,
+        cellKind: (cell) => (anyTextSchemas.has(cell) ? 'any' : nonEmptyTextSchemas.has(cell) ? 'non-empty' : plainDecimalSchemas.has(cell) ? 'decimal' : 'full'),
       },
       schemas[kind],
+      build,
     );
     problems.push(...result.problems);
     return result;
   };
 
   if (!texts.has('people.csv')) missingFile('people.csv');
-  const peopleTable = table('people', { keep: (name) => name.startsWith('attr_') });
-  const people: Person[] = (peopleTable?.rows ?? []).map(({ value: r, line }) => ({
-    id: r.id,
-    name: r.name,
-    role: r.role,
-    level: r.level,
-    track: r.track,
-    managerId: r.manager_id,
-    team: r.team,
-    territory: r.territory,
-    hireDate: r.hire_date,
-    endDate: r.end_date,
-    location: r.location,
-    currency: r.currency ?? settings.currency,
-    baseSalary: r.base_salary,
-    targetIncentive: r.target_incentive,
-    plan: r.plan,
-    line,
-  }));
+  const peopleTable = table(
+    'people',
+    (r, line): Person => ({
+      id: r.id,
+      name: r.name,
+      role: r.role,
+      level: r.level,
+      track: r.track,
+      managerId: r.manager_id,
+      team: r.team,
+      territory: r.territory,
+      hireDate: r.hire_date,
+      endDate: r.end_date,
+      location: r.location,
+      currency: r.currency ?? settings.currency,
+      baseSalary: r.base_salary,
+      targetIncentive: r.target_incentive,
+      plan: r.plan,
+      line,
+    }),
+    { keep: (name) => name.startsWith('attr_') },
+  );
+  const people = peopleTable?.rows ?? [];
 
-  const dealsTable = table('deals', { capture: filterColumns });
-  const deals: Deal[] = (dealsTable?.rows ?? []).map(({ value: r, line, extra }) => ({
-    id: r.id,
-    name: r.name,
-    ownerId: r.owner_id,
-    amount: r.amount,
-    currency: r.currency ?? settings.currency,
-    stage: r.stage,
-    closeDate: r.close_date,
-    territory: r.territory,
-    technicalWin: r.technical_win,
-    technicalWinDate: r.technical_win_date,
-    churnDate: r.churn_date,
-    filterValues: extra,
-    line,
-  }));
+  const tuples = new TupleInterner();
+  const dealsTable = table(
+    'deals',
+    (r, line, extra): Deal => ({
+      id: r.id,
+      ownerId: r.owner_id,
+      amount: r.amount,
+      currency: r.currency ?? settings.currency,
+      stage: r.stage,
+      closeDate: r.close_date,
+      territory: r.territory,
+      technicalWin: r.technical_win,
+      technicalWinDate: r.technical_win_date,
+      churnDate: r.churn_date,
+      filterValues: tuples.intern(extra),
+      line,
+    }),
+    { capture: filterColumns },
+  );
+  const deals = dealsTable?.rows ?? [];
   const missingColumns = new Set(dealsTable?.missingCaptures ?? filterColumns);
   for (const f of pendingFilters) {
     if (missingColumns.has(f.column)) {
@@ -268,53 +283,61 @@ export function parseOrg(texts: OrgTexts): ParseResult {
     }
   }
 
-  const dealTeam: DealTeamMember[] = (table('deal_team')?.rows ?? []).map(({ value: r, line }) => ({
-    dealId: r.deal_id,
-    personId: r.person_id,
-    role: r.role,
-    split: r.split,
-    hours: r.hours ?? ZERO,
-    line,
-  }));
+  // Deal-team rows usually follow deals.csv order: reuse the deal's own id string (one copy in
+  // memory instead of one per row) by following the deals list with a cursor.
+  let cursor = 0;
+  const dealIdOf = (id: string): string => {
+    for (let k = cursor; k < cursor + 2 && k < deals.length; k++) {
+      const deal = deals[k];
+      if (deal?.id === id) {
+        cursor = k;
+        return deal.id;
+      }
+    }
+    return id;
+  };
+  const dealTeam = new DealTeamTable();
+  table('deal_team', (r, line) => dealTeam.push({ dealId: dealIdOf(r.deal_id), personId: r.person_id, role: r.role, split: r.split, hours: r.hours ?? ZERO, line }));
 
   const splitMeasure = (measure: string) => {
     const slash = measure.indexOf('/');
     return slash < 0 ? { planId: undefined, measureId: measure } : { planId: measure.slice(0, slash), measureId: measure.slice(slash + 1) };
   };
-  const quotas: QuotaRow[] = (table('quotas')?.rows ?? []).map(({ value: r, line }) => ({
-    personId: r.person_id,
-    team: r.team,
-    ...splitMeasure(r.measure),
-    period: r.period,
-    target: r.target,
-    line,
-  }));
-  const mbo: MboRow[] = (table('mbo')?.rows ?? []).map(({ value: r, line }) => ({
-    personId: r.person_id,
-    ...splitMeasure(r.measure),
-    period: r.period,
-    score: r.score,
-    line,
-  }));
-  const fx: FxRate[] = (table('fx')?.rows ?? []).map(({ value: r, line }) => ({
-    currency: r.currency,
-    period: r.period,
-    rate: r.rate_to_org_currency,
-    line,
-  }));
-  const adjustments: Adjustment[] = (table('adjustments')?.rows ?? []).map(({ value: r, line }) => ({
-    personId: r.person_id,
-    period: r.period,
-    amount: r.amount,
-    reason: r.reason,
-    approver: r.approver,
-    line,
-  }));
+  const quotas =
+    table('quotas', (r, line): QuotaRow => ({ personId: r.person_id, team: r.team, ...splitMeasure(r.measure), period: r.period, target: r.target, line }))?.rows ?? [];
+  const mbo = table('mbo', (r, line): MboRow => ({ personId: r.person_id, ...splitMeasure(r.measure), period: r.period, score: r.score, line }))?.rows ?? [];
+  const fx = table('fx', (r, line): FxRate => ({ currency: r.currency, period: r.period, rate: r.rate_to_org_currency, line }))?.rows ?? [];
+  const adjustments =
+    table('adjustments', (r, line): Adjustment => ({ personId: r.person_id, period: r.period, amount: r.amount, reason: r.reason, approver: r.approver, line }))?.rows ?? [];
 
   const org: Org = { settings, people, deals, dealTeam, quotas, plans, spiffs, recognition, mbo, adjustments, fx, filterColumns };
-  const knownIds = (t: TableResult<{ id: string }> | undefined, rows: readonly { id: string }[]) =>
-    t && !t.headerOk ? undefined : new Set([...rows.map((r) => r.id), ...(t?.rejected ?? []).map((r) => r.id ?? '')]);
-  problems.push(...validateOrg(org, { people: knownIds(peopleTable, people), deals: knownIds(dealsTable, deals) }));
+  const rejectedIds = (t: TableResult<unknown> | undefined) => (t && !t.headerOk ? undefined : (t?.rejected ?? []).map((r) => r.id ?? ''));
+  problems.push(...validateOrg(org, { people: rejectedIds(peopleTable), deals: rejectedIds(dealsTable) }));
   const hasError = problems.some((p) => p.severity === 'error');
   return { org: hasError ? undefined : org, problems: sortProblems(problems) };
+}
+
+/** Shares one array among deals with the same filter values (most deals repeat a few combinations). */
+class TupleInterner {
+  private readonly root = new Map<string, unknown>();
+  private readonly arrays = new WeakMap<Map<string, unknown>, readonly string[]>();
+  private count = 0;
+
+  intern(values: readonly string[]): readonly string[] {
+    if (this.count > 100_000) return values;
+    let node = this.root;
+    for (const v of values) {
+      let child = node.get(v);
+      if (!(child instanceof Map)) {
+        child = new Map<string, unknown>();
+        node.set(v, child);
+      }
+      node = child as Map<string, unknown>;
+    }
+    const existing = this.arrays.get(node);
+    if (existing) return existing;
+    this.arrays.set(node, values);
+    this.count++;
+    return values;
+  }
 }

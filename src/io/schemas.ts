@@ -35,8 +35,15 @@ function decimal(check?: { test: (r: Rational) => boolean; message: string }) {
     return r;
   });
   decimalSchemas.add(s);
+  if (!check) plainDecimalSchemas.add(s);
   return s;
 }
+
+/**
+ * Decimal cell schemas without a range rule: a value `parseDecimal` accepts is exactly their output,
+ * so the table reader may take that shortcut and run the schema only to explain a failure.
+ */
+export const plainDecimalSchemas = new WeakSet<z.core.$ZodType>();
 
 const nonNegative = { test: (r: Rational) => r.sign() >= 0, message: 'must not be negative' };
 const positive = { test: (r: Rational) => r.sign() > 0, message: 'must be greater than 0' };
@@ -61,8 +68,13 @@ const isoDate = z.string().transform((v, ctx) => {
 
 // ---------------------------------------------------------------- CSV cells
 
+/** Cell schemas that accept any string unchanged; the table reader skips validating them. */
+export const anyTextSchemas = new WeakSet<z.core.$ZodType>();
 const text = z.string();
+anyTextSchemas.add(text);
 const required = z.string().min(1, 'a value is required');
+/** Cell schemas that accept any non-empty string unchanged. */
+export const nonEmptyTextSchemas = new WeakSet<z.core.$ZodType>([required]);
 
 const optionalDate = z.string().transform((v, ctx) => {
   if (v === '') return undefined;
@@ -187,23 +199,19 @@ export function csvSchemas(calendar: FiscalCalendar) {
 export type CsvSchemas = ReturnType<typeof csvSchemas>;
 
 /** Canonical columns per CSV file, the required ones, and accepted aliases. */
+/**
+ * Canonical columns per CSV file: the required ones, accepted aliases, and for the big files the
+ * text columns worth interning (values kept in memory that repeat; `all` for small files).
+ */
 export const CSV_FILES = {
-  people: {
-    file: 'people.csv',
-    required: ['id', 'role'],
-    aliases: {} as Record<string, string>,
-  },
-  deals: { file: 'deals.csv', required: ['id', 'owner_id', 'amount', 'stage', 'close_date'], aliases: {} as Record<string, string> },
-  deal_team: { file: 'deal_team.csv', required: ['deal_id', 'person_id'], aliases: {} as Record<string, string> },
-  quotas: { file: 'quotas.csv', required: ['measure', 'period', 'target'], aliases: {} as Record<string, string> },
-  mbo: { file: 'mbo.csv', required: ['person_id', 'measure', 'period', 'score'], aliases: {} as Record<string, string> },
-  fx: { file: 'fx.csv', required: ['currency', 'period', 'rate_to_org_currency'], aliases: {} as Record<string, string> },
-  adjustments: {
-    file: 'adjustments.csv',
-    required: ['person_id', 'period', 'amount', 'reason', 'approver'],
-    aliases: { person: 'person_id', approver_id: 'approver' } as Record<string, string>,
-  },
-} as const;
+  people: { file: 'people.csv', required: ['id', 'role'], aliases: {}, intern: 'all' },
+  deals: { file: 'deals.csv', required: ['id', 'owner_id', 'amount', 'stage', 'close_date'], aliases: {}, intern: ['stage', 'territory'] },
+  deal_team: { file: 'deal_team.csv', required: ['deal_id', 'person_id'], aliases: {}, intern: ['person_id', 'role'] },
+  quotas: { file: 'quotas.csv', required: ['measure', 'period', 'target'], aliases: {}, intern: 'all' },
+  mbo: { file: 'mbo.csv', required: ['person_id', 'measure', 'period', 'score'], aliases: {}, intern: 'all' },
+  fx: { file: 'fx.csv', required: ['currency', 'period', 'rate_to_org_currency'], aliases: {}, intern: 'all' },
+  adjustments: { file: 'adjustments.csv', required: ['person_id', 'period', 'amount', 'reason', 'approver'], aliases: { person: 'person_id', approver_id: 'approver' }, intern: 'all' },
+} as const satisfies Record<string, { file: string; required: readonly string[]; aliases: Readonly<Record<string, string>>; intern: 'all' | readonly string[] }>;
 
 export type CsvKind = keyof typeof CSV_FILES;
 

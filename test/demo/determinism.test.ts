@@ -38,3 +38,11 @@ describe('demo org determinism', () => {
     expect(other.get('plans/ae-2027.yaml')).toContain('effective: { from: 2027-01-01, to: 2027-12-31 }');
   });
 });
+
+describe('seeds', () => {
+  it('uses every bit of a safe-integer seed', () => {
+    const low = digest(generateDemoOrg({ seed: 7, size: 'standard', fiscalYear: 2026 }));
+    expect(digest(generateDemoOrg({ seed: 7 + 2 ** 32, size: 'standard', fiscalYear: 2026 }))).not.toBe(low);
+    expect(digest(generateDemoOrg({ seed: -7, size: 'standard', fiscalYear: 2026 }))).not.toBe(low);
+  });
+});

@@ -26,7 +26,7 @@ import {
   type Currency,
 } from './parameters.js';
 import { CODENAMES } from './names.js';
-import { Random, clamp, streamSeed } from './random.js';
+import { Random, clamp, mix32, streamSeed } from './random.js';
 import { buildRoster, type DemoPerson, type DemoRoster } from './roster.js';
 import { planShape, shapeForHeadcount } from './structure.js';
 import {
@@ -93,17 +93,25 @@ export function generateDemoOrg(options: DemoOptions): DemoOrg {
 
 /** The research-profile org for a number of AEs (exported for tests of other sizes). */
 export function generateResearchOrg(options: Omit<DemoOptions, 'size'>, aeCount: number): DemoOrg {
-  const seed = options.seed >>> 0;
+  validate({ ...options, size: 'standard' });
+  if (!Number.isInteger(aeCount) || aeCount < 5) throw new RangeError(`a demo org needs at least 5 AEs, got ${aeCount}`);
+  const seed = seed32(options.seed);
   const roster = buildRoster(seed, options.fiscalYear, planShape(aeCount), 0);
   return assemble(seed, roster, buildMarket(seed, roster, null));
 }
 
 /** A load-profile org with exact totals (the large size, or a scaled-down copy for tests). */
 export function generateLoadOrg(options: Omit<DemoOptions, 'size'>, totals: DemoTotals): DemoOrg {
-  const seed = options.seed >>> 0;
+  validate({ ...options, size: 'large' });
+  const seed = seed32(options.seed);
   const { shape, extraSpecialists } = shapeForHeadcount(totals.people);
   const roster = buildRoster(seed, options.fiscalYear, shape, extraSpecialists);
   return assemble(seed, roster, buildMarket(seed, roster, { deals: totals.deals, dealTeamRows: totals.dealTeamRows }));
+}
+
+/** Fold a safe-integer seed into 32 bits (seeds below 2^32 map to themselves). */
+function seed32(seed: number): number {
+  return ((seed >>> 0) ^ mix32(Math.floor(seed / 2 ** 32))) >>> 0;
 }
 
 function iterable<T>(make: () => Generator<T>): Iterable<T> {
