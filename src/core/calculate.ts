@@ -266,7 +266,7 @@ export class Engine {
         const { lo, hi } = c.main.window(m.active);
         for (const i of c.main.churned) {
           if (i < lo || i >= hi) continue;
-          const line = c.main.lines[i] as CreditLine;
+          const line = c.main.line(i);
           const { closeDate, churnDate } = line.deal;
           if (closeDate === undefined || churnDate === undefined || churnDate - closeDate > days) continue;
           const target = memberships.find((x) => contains(x.active, churnDate));
@@ -288,7 +288,9 @@ export class Engine {
         }
       }
     }
-    for (const perMeasure of out.values()) for (const c of perMeasure.values()) c.clawSeries = c.claw.length === 0 ? EMPTY_SERIES : new CreditSeries(c.claw);
+    for (const perMeasure of out.values()) {
+      for (const c of perMeasure.values()) c.clawSeries = c.claw.length === 0 ? EMPTY_SERIES : new CreditSeries(c.claw, c.main.rule, true);
+    }
     return out;
   }
 
@@ -513,7 +515,7 @@ export class Engine {
 function creditWindows(c: MeasureCredits, range: DayRange): CreditWindow[] {
   const out: CreditWindow[] = [];
   for (const series of [c.main, c.clawSeries ?? EMPTY_SERIES]) {
-    if (series.lines.length === 0) continue;
+    if (series.length === 0) continue;
     const { lo, hi } = series.window(range);
     if (hi > lo) out.push({ series, lo, hi });
   }

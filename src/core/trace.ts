@@ -16,9 +16,8 @@ export interface TraceStep {
 /** The credit lines a measure counted, merged into trace order (date, deal id, credits before clawbacks). */
 export function creditLines(windows: readonly CreditWindow[]): CreditLine[] {
   const out: CreditLine[] = [];
-  for (const w of windows) for (let i = w.lo; i < w.hi; i++) out.push(w.series.lines[i] as CreditLine);
-  if (windows.length > 1) out.sort(compareLines);
-  return out;
+  for (const w of windows) for (let i = w.lo; i < w.hi; i++) out.push(w.series.line(i));
+  return out.sort(compareLines);
 }
 
 /** Formats values for one statement: money in the person's currency, ratios, and exact fractions. */
@@ -51,7 +50,10 @@ function quotaText(q: PeriodQuota, f: Formatter): string {
   const src = q.source;
   const value = (r: Rational) => f.exact(r);
   const from = src.viaTeam ? `team ${src.row.team}'s` : 'the';
-  let target = `${from} target ${value(src.row.target)} for ${src.row.period.label} (quotas.csv line ${src.row.line})`;
+  const measure = src.row.planId === undefined ? src.row.measureId : `${src.row.planId}/${src.row.measureId}`;
+  const who = src.viaTeam ? `team ${src.row.team}` : src.row.personId;
+  // Rows are named by their content, not their line: output must not change when rows are reordered.
+  let target = `${from} target ${value(src.row.target)} for ${src.row.period.label} (quotas.csv row ${who}, ${measure}, ${src.row.period.label})`;
   if (src.parts > 1) target += ` ÷ ${src.parts} payout periods = ${value(src.target)}`;
   const ramped = q.ramp.some((r) => r.month > 0);
   const days = ramped
@@ -79,7 +81,8 @@ export function measureSteps(s: Statement, m: MeasureResult, org: Org): TraceSte
     steps.push({ step: 'target_incentive', text: `TI for ${tiText(s.ti)}` });
   }
   if (m.kind === 'mbo') {
-    steps.push({ step: 'credited', text: `score ${f.exact(m.score.score)} from mbo.csv line ${m.score.line} (${m.score.period.label}); mbo measures use the score as attainment` });
+    const key = `${m.score.personId}, ${m.score.planId === undefined ? m.score.measureId : `${m.score.planId}/${m.score.measureId}`}, ${m.score.period.label}`;
+    steps.push({ step: 'credited', text: `score ${f.exact(m.score.score)} from mbo.csv row ${key}; mbo measures use the score as attainment` });
   } else {
     const lines = creditLines(m.credits);
     const claws = lines.filter((l) => l.clawback);

@@ -27,18 +27,20 @@ const LF = 10;
 const CR = 13;
 
 /**
- * Reads CSV text, calling `onRecord` for every record (including the header) in order.
- * Returns the syntax errors found; reading stops at the first one that makes the rest ambiguous
- * (an unterminated quote).
+ * Reads CSV text, calling `onRecord` for every record (including the header) in order, with the
+ * record's fields and the line it starts on. The `fields` array is reused for the next record:
+ * copy it to keep it. Returns the syntax errors found; reading stops at the first one that makes
+ * the rest ambiguous (an unterminated quote).
  */
-export function readCsv(text: string, onRecord: (record: CsvRecord) => void): CsvSyntaxError[] {
+export function readCsv(text: string, onRecord: (fields: string[], line: number) => void): CsvSyntaxError[] {
   const errors: CsvSyntaxError[] = [];
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
+  const fields: string[] = [];
   while (i < n) {
     const recordLine = line;
-    const fields: string[] = [];
+    fields.length = 0;
     let c = text.charCodeAt(i);
     if (c === LF || c === CR) {
       // A blank line.
@@ -108,7 +110,7 @@ export function readCsv(text: string, onRecord: (record: CsvRecord) => void): Cs
       break;
     }
     line++;
-    onRecord({ fields, line: recordLine });
+    onRecord(fields, recordLine);
   }
   return errors;
 }

@@ -193,17 +193,16 @@ export function readTable<S extends z.ZodObject, T>(
     rejected.push(raw);
   };
 
-  const syntax = readCsv(text, (record) => {
+  const syntax = readCsv(text, (fields, line) => {
     if (!header) {
-      readHeader(record.fields);
+      readHeader(fields);
       return;
     }
     if (!headerOk) return;
-    const fields = record.fields;
     if (fields.length !== width) {
       if (fields.every((f) => f.trim() === '')) return;
       if (!(fields.length > width && fields.slice(width).every((f) => f.trim() === ''))) {
-        error(record.line, header[Math.min(fields.length, width) - 1] ?? '(row)', `this row has ${fields.length} fields but the header has ${width}`);
+        error(line, header[Math.min(fields.length, width) - 1] ?? '(row)', `this row has ${fields.length} fields but the header has ${width}`);
         rejectRow(fields);
         return;
       }
@@ -233,7 +232,7 @@ export function readTable<S extends z.ZodObject, T>(
         if (!parsed.success) {
           ok = false;
           for (const issue of parsed.error.issues) {
-            error(record.line, slot.canonical, slot.mappedFrom === undefined ? issue.message : `${issue.message} (column "${slot.mappedFrom}")`);
+            error(line, slot.canonical, slot.mappedFrom === undefined ? issue.message : `${issue.message} (column "${slot.mappedFrom}")`);
           }
           continue;
         }
@@ -254,7 +253,7 @@ export function readTable<S extends z.ZodObject, T>(
     }
     // Every property was produced by its own cell schema (or is a string it accepts unchanged), so
     // the object is the schema's output.
-    const built = build(makeRow(values) as z.output<S>, record.line, extra);
+    const built = build(makeRow(values) as z.output<S>, line, extra);
     if (built !== undefined) rows.push(built);
   });
   for (const e of syntax) error(e.line, '(syntax)', `CSV syntax error: ${e.message}`);

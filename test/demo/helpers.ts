@@ -157,3 +157,45 @@ export function checkValidity(org: DemoOrg, fy: number): string[] {
   }
   return problems;
 }
+
+/** A plan file's id, the roles its `applies_to` names, and its effective range (read with regexes). */
+interface PlanHead {
+  id: string;
+  roles: string[];
+  from: string;
+  to: string;
+}
+
+function planHeads(org: DemoOrg): PlanHead[] {
+  return org.files.flatMap((f) => {
+    if (f.kind !== 'text' || !f.path.startsWith('plans/')) return [];
+    const id = /^id: (\S+)$/m.exec(f.text)?.[1];
+    const effective = /^effective: \{ from: (\d{4}-\d{2}-\d{2}), to: (\d{4}-\d{2}-\d{2}) \}$/m.exec(f.text);
+    if (id === undefined || !effective) throw new Error(`${f.path}: no id or effective range`);
+    const appliesTo = /^applies_to: \{ role: (\[[^\]]*\]|\w+) \}$/m.exec(f.text)?.[1];
+    const roles = appliesTo === undefined ? [] : appliesTo.replace(/[[\]]/g, '').split(',').map((r) => r.trim()).filter((r) => r !== '');
+    return [{ id, roles, from: effective[1] ?? '', to: effective[2] ?? '' }];
+  });
+}
+
+/**
+ * The payees of an org, computed from the files alone (not the engine): people on a plan — by
+ * people.csv `plan`, or by `role` matching a plan's `applies_to` when `plan` is blank — with at
+ * least one active day on it in fiscal year `fy`.
+ */
+export function payees(org: DemoOrg, fy: number): Row[] {
+  const plans = planHeads(org);
+  const yearStart = `${fy}-01-01`;
+  const yearEnd = `${fy}-12-31`;
+  return csvRows(org, 'people.csv').filter((p) => {
+    const plan = field(p, 'plan');
+    const on = plans.filter((h) => (plan !== '' ? h.id === plan : h.roles.includes(field(p, 'role'))));
+    if (plan !== '' && on.length === 0) throw new Error(`${field(p, 'id')}: unknown plan ${plan}`);
+    return on.some((h) => {
+      const from = [field(p, 'hire_date'), h.from, yearStart].reduce((a, b) => (a > b ? a : b));
+      const end = field(p, 'end_date');
+      const to = [end === '' ? yearEnd : end, h.to, yearEnd].reduce((a, b) => (a < b ? a : b));
+      return from <= to;
+    });
+  });
+}

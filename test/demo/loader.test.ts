@@ -1,3 +1,4 @@
+import { creditLines } from '../../src/core/trace.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ describe('the demo org through the loader and engine', () => {
     const spiffs = new Set(calc.result.statements.flatMap((s) => s.spiffs.map((l) => `${l.spiff.id}:${s.person.role}`)));
     expect(spiffs).toEqual(new Set(['q3-observability-launch:AE', 'q4-enterprise-expansion:AE', 'q4-enterprise-expansion:SE']));
     const clawbacks = calc.result.statements.flatMap((s) =>
-      s.measures.flatMap((m) => ('credits' in m ? m.credits.flatMap((c) => c.series.lines.slice(c.lo, c.hi).filter((l) => l.clawback)) : [])),
+      s.measures.flatMap((m) => ('credits' in m ? creditLines(m.credits).filter((l) => l.clawback) : [])),
     );
     expect(clawbacks.length).toBeGreaterThan(0);
     expect(calc.result.statements.reduce((n, s) => n + s.adjustments.length, 0)).toBe(3);

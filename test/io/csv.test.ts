@@ -10,7 +10,7 @@ import { readCsv, type CsvRecord } from '../../src/io/csv.js';
 
 function read(text: string): { records: CsvRecord[]; errors: ReturnType<typeof readCsv> } {
   const records: CsvRecord[] = [];
-  const errors = readCsv(text, (r) => records.push(r));
+  const errors = readCsv(text, (fields, line) => records.push({ fields: [...fields], line }));
   return { records, errors };
 }
 

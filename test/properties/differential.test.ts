@@ -27,7 +27,7 @@ describe('Tandem against the independent oracle', () => {
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: Number(process.env.TANDEM_DIFF_RUNS ?? 300) },
+      { numRuns: Number(process.env.TANDEM_DIFF_RUNS ?? 300), endOnFailure: true },
     );
   });
 });

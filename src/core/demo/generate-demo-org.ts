@@ -58,18 +58,27 @@ export interface DemoOptions {
   readonly fiscalYear: number;
 }
 
-/** Exact totals of a load-profile org (the large size, or a scaled-down copy for tests). */
-export interface DemoTotals {
-  readonly people: number;
+/**
+ * Exact totals of a load-profile org (the large size, or a scaled-down copy for tests). The head
+ * count is fixed either as `payees` (people on a plan with an active day in the fiscal year; leaders
+ * are added on top at the research spans) or as `people` (rows of people.csv, leaders included).
+ */
+export type DemoTotals = {
   readonly deals: number;
   readonly dealTeamRows: number;
-}
+} & (
+  | { readonly payees: number; readonly people?: undefined }
+  | { readonly people: number; readonly payees?: undefined }
+);
 
 /** Default seed of `tandem demo`. */
 export const DEMO_DEFAULT_SEED = 42;
 
-/** The large org's exact totals. */
-export const LARGE_TOTALS: DemoTotals = { people: 10_000, deals: 1_000_000, dealTeamRows: 2_500_000 };
+/**
+ * The large org's exact totals: 10,000 payees (people.csv has ~1,700 leaders on top),
+ * 1,000,000 deals and 2,500,000 deal-team rows.
+ */
+export const LARGE_TOTALS = { payees: 10_000, deals: 1_000_000, dealTeamRows: 2_500_000 } as const satisfies DemoTotals;
 
 function validate(options: DemoOptions): void {
   if (!Number.isSafeInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
@@ -83,8 +92,8 @@ function validate(options: DemoOptions): void {
 
 /**
  * Generate the demo org. `standard` (default seed 42) is a realistic ~80-person org grounded in the
- * research; `large` is a load profile of exactly 10,000 people, 1,000,000 deals and 2,500,000
- * deal-team rows with the same plans and file shapes.
+ * research; `large` is a load profile of exactly 10,000 payees (plus their managers and directors),
+ * 1,000,000 deals and 2,500,000 deal-team rows with the same plans and file shapes.
  */
 export function generateDemoOrg(options: DemoOptions): DemoOrg {
   validate(options);
@@ -103,10 +112,22 @@ export function generateResearchOrg(options: Omit<DemoOptions, 'size'>, aeCount:
 /** A load-profile org with exact totals (the large size, or a scaled-down copy for tests). */
 export function generateLoadOrg(options: Omit<DemoOptions, 'size'>, totals: DemoTotals): DemoOrg {
   validate({ ...options, size: 'large' });
+  const basis = totals.payees !== undefined ? 'payees' : 'people';
+  const headcount = totals.payees ?? totals.people;
+  for (const [name, value] of [[basis, headcount], ['deals', totals.deals], ['dealTeamRows', totals.dealTeamRows]] as const) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number, got ${String(value)}`);
+  }
   const seed = seed32(options.seed);
-  const { shape, extraSpecialists } = shapeForHeadcount(totals.people);
+  const { shape, extraSpecialists } = shapeForHeadcount(headcount, basis);
   const roster = buildRoster(seed, options.fiscalYear, shape, extraSpecialists);
+  const actual = basis === 'payees' ? roster.people.filter((p) => isPayee(roster, p)).length : roster.people.length;
+  if (actual !== headcount) throw new Error(`the load-profile roster has ${actual} ${basis}, not ${headcount}`);
   return assemble(seed, roster, buildMarket(seed, roster, { deals: totals.deals, dealTeamRows: totals.dealTeamRows }));
+}
+
+/** Whether a person gets statements: on a plan (AEs by role, SEs by `plan`) with an active day in the year. */
+function isPayee(roster: DemoRoster, p: DemoPerson): boolean {
+  return (p.role === 'AE' || p.plan !== '') && activeIn(p, roster.yearStart, roster.yearEnd);
 }
 
 /** Fold a safe-integer seed into 32 bits (seeds below 2^32 map to themselves). */

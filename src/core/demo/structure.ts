@@ -39,7 +39,13 @@ export interface OrgShape {
   readonly seDirectorCount: number;
   readonly aeDirectorCount: number;
   readonly leaverCount: number;
+  /** Rows of people.csv. */
   readonly peopleCount: number;
+  /**
+   * People on a plan with an active day in the year: AEs (AE plan by role), SEs and specialty
+   * overlays (SE plans), leavers and their replacements. Leaders are on no plan.
+   */
+  readonly payeeCount: number;
 }
 
 const REGIONS: readonly Region[] = ['na-east', 'na-west', 'emea'];
@@ -95,8 +101,8 @@ export function planShape(aeCount: number): OrgShape {
   const aeDirectorCount = Math.ceil(territories.length / AE_MANAGERS_PER_DIRECTOR);
   const eligible = territories.filter(leaverEligible).length;
   const leaverCount = Math.min(eligible, Math.max(1, Math.round(regularSeCount * SE_LEAVER_SHARE)));
-  const peopleCount =
-    aeCount + seTotal + seManagerCount + seDirectorCount + territories.length + aeDirectorCount + leaverCount;
+  const payeeCount = aeCount + seTotal + leaverCount;
+  const peopleCount = payeeCount + seManagerCount + seDirectorCount + territories.length + aeDirectorCount;
   return {
     territories,
     aeCount,
@@ -107,22 +113,28 @@ export function planShape(aeCount: number): OrgShape {
     aeDirectorCount,
     leaverCount,
     peopleCount,
+    payeeCount,
   };
 }
 
+/** What an exact head count counts: rows of people.csv, or payees (people on a plan). */
+export type HeadcountBasis = 'people' | 'payees';
+
 /**
- * The largest org whose head count does not exceed `people`, and how many extra specialists
- * bring it to exactly `people` (adding one AE can add an SE and a manager at once).
+ * The largest org whose head count (people or payees) does not exceed `count`, and how many extra
+ * specialists bring it to exactly `count` (adding one AE can add an SE and a manager at once). An
+ * extra specialist is one more row of people.csv and one more payee, so either basis comes out exact.
  */
-export function shapeForHeadcount(people: number): { shape: OrgShape; extraSpecialists: number } {
-  if (planShape(5).peopleCount > people) throw new RangeError(`a demo org needs more than ${people} people`);
+export function shapeForHeadcount(count: number, basis: HeadcountBasis = 'people'): { shape: OrgShape; extraSpecialists: number } {
+  const size = (shape: OrgShape): number => (basis === 'payees' ? shape.payeeCount : shape.peopleCount);
+  if (size(planShape(5)) > count) throw new RangeError(`a demo org needs more than ${count} ${basis}`);
   let low = 5;
-  let high = Math.max(6, people);
+  let high = Math.max(6, count);
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
-    if (planShape(mid).peopleCount <= people) low = mid;
+    if (size(planShape(mid)) <= count) low = mid;
     else high = mid;
   }
   const shape = planShape(low);
-  return { shape, extraSpecialists: people - shape.peopleCount };
+  return { shape, extraSpecialists: count - size(shape) };
 }
