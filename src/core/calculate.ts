@@ -1,4 +1,4 @@
-import { Crediting, CreditSeries, DealIndex, EMPTY_SERIES, type CreditLine, type DealLookup } from './crediting.js';
+import { Crediting, CreditSeries, DealIndex, EMPTY_SERIES, SeriesBuilder, type DealLookup } from './crediting.js';
 import { minorUnits } from './currency.js';
 import { payoutFactor } from './curve.js';
 import { DealBook } from './deal-book.js';
@@ -86,7 +86,7 @@ export function planMemberships(org: Org): { memberships: Map<string, Membership
 
 interface MeasureCredits {
   readonly main: CreditSeries;
-  readonly claw: CreditLine[];
+  readonly claw: SeriesBuilder;
   clawSeries?: CreditSeries;
 }
 
@@ -255,7 +255,7 @@ export class Engine {
     for (const m of memberships) {
       const perMeasure = new Map<Measure, MeasureCredits>();
       for (const measure of m.plan.measures) {
-        if (measure.metric !== 'mbo') perMeasure.set(measure, { main: crediting.seriesFor(measure, person), claw: [] });
+        if (measure.metric !== 'mbo') perMeasure.set(measure, { main: crediting.seriesFor(measure, person), claw: new SeriesBuilder() });
       }
       out.set(m, perMeasure);
     }
@@ -284,12 +284,12 @@ export class Engine {
             });
             continue;
           }
-          landingCredits.claw.push({ ...line, date: churnDate, credit: line.credit.neg(), clawback: true });
+          landingCredits.claw.add(line.deal, churnDate, line.amount, line.share, line.credit.neg(), line.fx, line.rule === landing?.credit ? undefined : line.rule);
         }
       }
     }
     for (const perMeasure of out.values()) {
-      for (const c of perMeasure.values()) c.clawSeries = c.claw.length === 0 ? EMPTY_SERIES : new CreditSeries(c.claw, c.main.rule, true);
+      for (const [measure, c] of perMeasure) c.clawSeries = c.claw.length === 0 ? EMPTY_SERIES : new CreditSeries(c.claw, measure.credit, true);
     }
     return out;
   }
@@ -333,7 +333,7 @@ export class Engine {
           if (score) measures.push({ kind: 'mbo', measure, credited: a, quota: Rational.fromInt(1), attainment: a, working, ti: ti.ti, exact, rounded, payout: rounded, score });
           continue;
         }
-        const c = credits.get(measure) ?? { main: EMPTY_SERIES, claw: [], clawSeries: EMPTY_SERIES };
+        const c = credits.get(measure) ?? { main: EMPTY_SERIES, claw: new SeriesBuilder(), clawSeries: EMPTY_SERIES };
         const quota = this.periodQuota(person, plan, measure, period, active, sink);
         if (measure.measurement === 'period') {
           const windows = creditWindows(c, active);

@@ -23,23 +23,38 @@ export interface CreditLine {
   readonly fx: { readonly currency: string; readonly amount: Rational; readonly factor: Rational } | undefined;
 }
 
-/** A credit line before it is placed in a series. */
-interface PendingLine {
-  readonly deal: Deal;
-  readonly date: Day;
-  readonly amount: Rational;
-  readonly share: Rational;
-  readonly credit: Rational;
-  readonly fx: CreditLine['fx'];
-  /** Set when the line's rule differs from its series' (a clawback landing under another plan). */
-  readonly rule?: CreditRule;
+/** Collects credit lines column by column before they become a sorted series. */
+export class SeriesBuilder {
+  readonly deals: Deal[] = [];
+  readonly dates: number[] = [];
+  readonly amounts: Rational[] = [];
+  readonly shares: Rational[] = [];
+  readonly credits: Rational[] = [];
+  fxs: CreditLine['fx'][] | undefined;
+  rules: (CreditRule | undefined)[] | undefined;
+
+  get length(): number {
+    return this.deals.length;
+  }
+
+  /** Adds a line; `rule` only when it differs from the series' rule (a clawback from another plan). */
+  add(deal: Deal, date: number, amount: Rational, share: Rational, credit: Rational, fx: CreditLine['fx'], rule?: CreditRule): void {
+    const i = this.deals.length;
+    this.deals.push(deal);
+    this.dates.push(date);
+    this.amounts.push(amount);
+    this.shares.push(share);
+    this.credits.push(credit);
+    if (fx) (this.fxs ??= [])[i] = fx;
+    if (rule !== undefined) (this.rules ??= [])[i] = rule;
+  }
 }
 
 /**
- * Credit lines of one rule, sorted by date, stored by column (a large org has millions
- * of lines; `line(i)` materialises one for a trace), with prefix sums for O(log n) window totals.
- * The prefix sums are bigint numerators over one common denominator (the lcm of the few distinct
- * ones): a bigint addition per line, no object per line.
+ * Credit lines of one rule, sorted by date, stored by column (a large org has millions of lines;
+ * `line(i)` materialises one for a trace), with prefix sums for O(log n) window totals. The prefix
+ * sums are bigint numerators over one common denominator (the lcm of the few distinct ones): a
+ * bigint addition per line, no object per line.
  */
 export class CreditSeries {
   readonly length: number;
@@ -51,16 +66,17 @@ export class CreditSeries {
   private readonly shares: Rational[];
   private readonly credits: Rational[];
   private readonly fxs: CreditLine['fx'][] | undefined;
-  private readonly rules: CreditRule[] | undefined;
+  private readonly rules: (CreditRule | undefined)[] | undefined;
   private readonly denominator: bigint;
-  private readonly numerators: readonly bigint[];
+  /** Prefix sums of the numerators: exact doubles when every partial sum is a safe integer. */
+  private readonly prefix: Float64Array | bigint[];
 
   constructor(
-    pending: readonly PendingLine[],
+    b: SeriesBuilder,
     readonly rule: CreditRule,
     readonly clawback: boolean,
   ) {
-    const order = byDate(pending);
+    const order = byDate(b.dates);
     const n = order.length;
     this.length = n;
     this.deals = new Array<Deal>(n);
@@ -68,43 +84,33 @@ export class CreditSeries {
     this.amounts = new Array<Rational>(n);
     this.shares = new Array<Rational>(n);
     this.credits = new Array<Rational>(n);
+    this.fxs = b.fxs ? new Array<CreditLine['fx']>(n) : undefined;
+    this.rules = b.rules ? new Array<CreditRule | undefined>(n) : undefined;
     const churned: number[] = [];
-    let fxs: CreditLine['fx'][] | undefined;
-    let rules: CreditRule[] | undefined;
     const dens = new Set<bigint>();
+    let lastDen = -1n;
     for (let i = 0; i < n; i++) {
-      const p = pending[order[i] as number] as PendingLine;
-      this.deals[i] = p.deal;
-      this.dates[i] = p.date;
-      this.amounts[i] = p.amount;
-      this.shares[i] = p.share;
-      this.credits[i] = p.credit;
-      dens.add(p.credit.d);
-      if (p.fx) {
-        fxs ??= new Array<CreditLine['fx']>(n);
-        fxs[i] = p.fx;
+      const j = order[i] as number;
+      const deal = b.deals[j] as Deal;
+      const credit = b.credits[j] as Rational;
+      this.deals[i] = deal;
+      this.dates[i] = b.dates[j] ?? 0;
+      this.amounts[i] = b.amounts[j] as Rational;
+      this.shares[i] = b.shares[j] as Rational;
+      this.credits[i] = credit;
+      if (credit.d !== lastDen) {
+        dens.add(credit.d);
+        lastDen = credit.d;
       }
-      if (p.rule !== undefined && p.rule !== rule) {
-        rules ??= new Array<CreditRule>(n).fill(rule);
-        rules[i] = p.rule;
-      }
-      if (p.deal.churnDate !== undefined && !clawback) churned.push(i);
+      if (this.fxs) this.fxs[i] = b.fxs?.[j];
+      if (this.rules) this.rules[i] = b.rules?.[j];
+      if (deal.churnDate !== undefined && !clawback) churned.push(i);
     }
-    this.fxs = fxs;
-    this.rules = rules;
     this.churned = churned;
     let lcm = 1n;
     for (const d of dens) lcm = (lcm / gcd(lcm, d)) * d;
-    const numerators = new Array<bigint>(n + 1);
-    let acc = 0n;
-    numerators[0] = acc;
-    for (let i = 0; i < n; i++) {
-      const c = this.credits[i] as Rational;
-      acc += c.d === lcm ? c.n : c.n * (lcm / c.d);
-      numerators[i + 1] = acc;
-    }
     this.denominator = lcm;
-    this.numerators = numerators;
+    this.prefix = prefixSums(this.credits, lcm);
   }
 
   /** Line `i` as an object (for traces and clawbacks). */
@@ -128,7 +134,9 @@ export class CreditSeries {
 
   /** Exact sum of the credits of lines [lo, hi). */
   total(lo: number, hi: number): Rational {
-    return Rational.of((this.numerators[hi] as bigint) - (this.numerators[lo] as bigint), this.denominator);
+    const p = this.prefix;
+    if (p instanceof Float64Array) return Rational.of(BigInt((p[hi] ?? 0) - (p[lo] ?? 0)), this.denominator);
+    return Rational.of((p[hi] as bigint) - (p[lo] as bigint), this.denominator);
   }
 
   private firstOnOrAfter(day: Day): number {
@@ -143,16 +151,56 @@ export class CreditSeries {
   }
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /**
- * Positions of `pending` ordered by date (ties in input order), via a native numeric sort of
+ * Prefix sums of `credits` as numerators over `lcm`. When every numerator and partial sum is a safe
+ * integer (|x| < 2^53, true for any realistic cents) a Float64Array holds them exactly and costs no
+ * allocation per line; otherwise bigints.
+ */
+function prefixSums(credits: readonly Rational[], lcm: bigint): Float64Array | bigint[] {
+  const n = credits.length;
+  const exact = new Float64Array(n + 1);
+  const limit = Number.MAX_SAFE_INTEGER;
+  let acc = 0;
+  let safe = true;
+  for (let i = 0; i < n; i++) {
+    const c = credits[i] as Rational;
+    const num = c.d === lcm ? c.n : c.n * (lcm / c.d);
+    if (num > SAFE || num < -SAFE) {
+      safe = false;
+      break;
+    }
+    acc += Number(num);
+    // Every operand and partial sum is an integer below 2^53 in magnitude, so each addition is exact.
+    if (acc > limit || acc < -limit) {
+      safe = false;
+      break;
+    }
+    exact[i + 1] = acc;
+  }
+  if (safe) return exact;
+  const big = new Array<bigint>(n + 1);
+  let sum = 0n;
+  big[0] = sum;
+  for (let i = 0; i < n; i++) {
+    const c = credits[i] as Rational;
+    sum += c.d === lcm ? c.n : c.n * (lcm / c.d);
+    big[i + 1] = sum;
+  }
+  return big;
+}
+
+/**
+ * Positions ordered by date (ties in input order), via a native numeric sort of
  * `date × 2^22 + position` keys: much faster than a comparator for series of a million lines.
  * Order inside a day does not change any sum; traces order a day's lines by deal id when shown.
  */
-function byDate(pending: readonly PendingLine[]): Float64Array {
-  const n = pending.length;
-  if (n >= 1 << 22) return Float64Array.from([...pending.keys()].sort((x, y) => (pending[x] as PendingLine).date - (pending[y] as PendingLine).date || x - y));
+function byDate(dates: readonly number[]): Float64Array {
+  const n = dates.length;
+  if (n >= 1 << 22) return Float64Array.from([...dates.keys()].sort((x, y) => (dates[x] ?? 0) - (dates[y] ?? 0) || x - y));
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = ((pending[i] as PendingLine).date + 1048576) * 4194304 + i; // days from year -900: keys stay positive
+  for (let i = 0; i < n; i++) keys[i] = ((dates[i] ?? 0) + 1048576) * 4194304 + i; // days from year -900: keys stay positive
   keys.sort();
   for (let i = 0; i < n; i++) keys[i] = (keys[i] as number) % 4194304;
   return keys;
@@ -165,7 +213,7 @@ export function compareLines(a: CreditLine, b: CreditLine): number {
   return Number(a.clawback) - Number(b.clawback);
 }
 
-export const EMPTY_SERIES = new CreditSeries([], 'owner', false);
+export const EMPTY_SERIES = new CreditSeries(new SeriesBuilder(), 'owner', false);
 
 /** A missing fx rate found while crediting. */
 export interface MissingRate {
@@ -299,16 +347,15 @@ export function teamShare(rule: 'split' | 'activity', table: DealTeamTable, row:
   return ONE.sub(given).div(Rational.fromInt(blanks));
 }
 
-/** The date a metric counts a deal on, or undefined when the deal does not count. */
-export function metricDate(measure: Measure, deal: Deal): Day | undefined {
-  switch (measure.metric) {
-    case 'bookings':
-    case 'deals_supported':
-      return deal.closeDate;
+/** How a metric dates a deal: the date it counts on, or undefined when the deal does not count. */
+export function metricDate(metric: Measure['metric']): (deal: Deal) => Day | undefined {
+  switch (metric) {
     case 'technical_wins':
-      return deal.technicalWin ? (deal.technicalWinDate ?? deal.closeDate) : undefined;
+      return (d) => (d.technicalWin ? (d.technicalWinDate ?? d.closeDate) : undefined);
     case 'mbo':
-      return undefined;
+      return () => undefined;
+    default:
+      return (d) => d.closeDate;
   }
 }
 
@@ -321,7 +368,7 @@ export class Crediting {
   private readonly series = new Map<Measure, Map<string, CreditSeries>>();
   private readonly predicates = new Map<Measure, DealPredicate>();
   readonly missingRates: MissingRate[] = [];
-  private readonly factors = new Map<string, Rational>();
+  private readonly factors = new Map<string, Map<Day, Rational>>();
 
   constructor(
     private readonly index: DealLookup,
@@ -371,12 +418,19 @@ export class Crediting {
   private build(measure: Measure, person: Person): CreditSeries {
     const rule = measure.credit;
     const ok = this.qualifies(measure);
-    const lines: PendingLine[] = [];
+    const lines = new SeriesBuilder();
+    const bookings = measure.metric === 'bookings';
+    const currency = person.currency;
+    const dateOf = metricDate(measure.metric);
     const add = (deal: Deal, share: Rational) => {
-      const date = metricDate(measure, deal);
+      const date = dateOf(deal);
       if (date === undefined || !ok(deal)) return;
-      const line = this.line(measure, deal, date, share, person.currency);
-      if (line) lines.push(line);
+      if (!bookings) lines.add(deal, date, ONE, share, share, undefined);
+      else if (deal.currency === currency) lines.add(deal, date, deal.amount, share, deal.amount.mul(share), undefined);
+      else {
+        const converted = this.convert(deal.amount, deal.currency, currency, date, deal);
+        if (converted) lines.add(deal, date, converted.amount, share, converted.amount.mul(share), converted.fx);
+      }
     };
     switch (rule) {
       case 'owner':
@@ -404,13 +458,6 @@ export class Crediting {
     return new CreditSeries(lines, rule, false);
   }
 
-  private line(measure: Measure, deal: Deal, date: Day, share: Rational, currency: string): PendingLine | undefined {
-    if (measure.metric !== 'bookings') return { deal, date, amount: ONE, share, credit: share, fx: undefined };
-    const converted = this.convert(deal.amount, deal.currency, currency, date, deal);
-    if (!converted) return undefined;
-    return { deal, date, amount: converted.amount, share, credit: converted.amount.mul(share), fx: converted.fx };
-  }
-
   /** Converts `amount` from one currency to another through the org currency at `day`'s rates. */
   convert(
     amount: Rational,
@@ -425,11 +472,15 @@ export class Crediting {
     if (!rFrom) this.missingRates.push({ currency: from, day, deal });
     if (!rTo) this.missingRates.push({ currency: to, day, deal });
     if (!rFrom || !rTo) return undefined;
-    const key = `${from}\u0000${to}\u0000${day}`;
-    let factor = this.factors.get(key);
+    let byDay = this.factors.get(`${from}>${to}`);
+    if (!byDay) {
+      byDay = new Map();
+      this.factors.set(`${from}>${to}`, byDay);
+    }
+    let factor = byDay.get(day);
     if (!factor) {
       factor = rFrom.div(rTo);
-      this.factors.set(key, factor);
+      byDay.set(day, factor);
     }
     // Unreduced: one product per line; the prefix sums bring denominators together anyway.
     return { amount: amount.mulUnreduced(factor), fx: { currency: from, amount, factor } };

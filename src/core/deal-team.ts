@@ -1,20 +1,40 @@
 import type { DealTeamMember } from './model.js';
 import type { Rational } from './rational.js';
 
+/** The columns of a deal-team table. */
+export interface DealTeamColumns {
+  readonly dealIds: string[];
+  readonly personIds: string[];
+  readonly roles: string[];
+  /** undefined when blank: shares equally what the given splits leave. */
+  readonly splits: (Rational | undefined)[];
+  /** Blank counts as 0. */
+  readonly hours: Rational[];
+  readonly lines: number[];
+}
+
 /**
  * Deal-team rows stored by column. A large org has millions of rows; one object per row made
  * loading spend most of its time in the garbage collector, while a few long arrays of shared
  * values (interned ids, memoised decimals) cost little. `row(i)` gives one row as an object.
  */
-export class DealTeamTable {
-  readonly dealIds: string[] = [];
-  readonly personIds: string[] = [];
-  readonly roles: string[] = [];
-  /** undefined when blank: shares equally what the given splits leave. */
-  readonly splits: (Rational | undefined)[] = [];
-  /** Blank counts as 0. */
-  readonly hours: Rational[] = [];
-  readonly lines: number[] = [];
+export class DealTeamTable implements DealTeamColumns {
+  readonly dealIds: string[];
+  readonly personIds: string[];
+  readonly roles: string[];
+  readonly splits: (Rational | undefined)[];
+  readonly hours: Rational[];
+  readonly lines: number[];
+
+  /** An empty table, or one over whole columns of equal length (kept, not copied). */
+  constructor(columns?: DealTeamColumns) {
+    this.dealIds = columns?.dealIds ?? [];
+    this.personIds = columns?.personIds ?? [];
+    this.roles = columns?.roles ?? [];
+    this.splits = columns?.splits ?? [];
+    this.hours = columns?.hours ?? [];
+    this.lines = columns?.lines ?? [];
+  }
 
   get length(): number {
     return this.dealIds.length;

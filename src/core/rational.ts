@@ -107,9 +107,22 @@ export class Rational {
 export const ZERO = Rational.of(0n);
 export const ONE = Rational.of(1n);
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Greatest common divisor of |a| and b (b ≥ 0). */
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
+  if (a <= SAFE && b <= SAFE) {
+    // Both fit in a double exactly: Euclid on doubles is several times faster than on bigints.
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return BigInt(x);
+  }
   while (b !== 0n) {
     const t = a % b;
     a = b;

@@ -3,7 +3,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseOrg, type ParseResult } from './parse-org.js';
+import { Worker } from 'node:worker_threads';
+import type { EncodedDealTeam } from './deal-team-codec.js';
+import { parseOrg, parseOrgWithTeam, type ParseResult } from './parse-org.js';
 
 /** The files of an org folder Tandem reads (the ladder files join them with the ladder). */
 export const ORG_FILES = [
@@ -22,14 +24,14 @@ export const ORG_FILES = [
 /** Thrown when the folder itself cannot be read (not when its files are invalid). */
 export class OrgFolderError extends Error {}
 
-/** Reads the texts of an org folder's files. */
-export async function readOrgTexts(dir: string): Promise<Map<string, string>> {
+/** Reads the texts of an org folder's files (all but those named in `skip`). */
+export async function readOrgTexts(dir: string, skip: ReadonlySet<string> = new Set()): Promise<Map<string, string>> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) throw new OrgFolderError(`${dir}: no such folder`);
   if (!info.isDirectory()) throw new OrgFolderError(`${dir}: not a folder (an org folder holds org.yaml, people.csv, deals.csv, …)`);
   const texts = new Map<string, string>();
   await Promise.all(
-    ORG_FILES.map(async (name) => {
+    ORG_FILES.filter((name) => !skip.has(name)).map(async (name) => {
       const text = await readFile(join(dir, name), 'utf8').catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'ENOENT') return undefined;
         throw e;
@@ -45,7 +47,36 @@ export async function readOrgTexts(dir: string): Promise<Map<string, string>> {
   return texts;
 }
 
-/** Reads and validates an org folder. */
+/** A deal_team.csv at least this big is read by a worker thread, in parallel with deals.csv. */
+const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads and validates an org folder. A large deal_team.csv is read and validated in a worker
+ * thread while this thread reads everything else (the two big files then take the time of one);
+ * the result is identical either way.
+ */
 export async function loadOrg(dir: string): Promise<ParseResult> {
-  return parseOrg(await readOrgTexts(dir));
+  const teamPath = join(dir, 'deal_team.csv');
+  const teamSize = (await stat(teamPath).catch(() => undefined))?.size ?? 0;
+  if (teamSize < WORKER_THRESHOLD_BYTES) return parseOrg(await readOrgTexts(dir));
+  const orgYaml = await readFile(join(dir, 'org.yaml'), 'utf8').catch(() => undefined);
+  const team = readDealTeamInWorker(teamPath, orgYaml);
+  // Do not leave a rejection unhandled while the rest is parsed; parseOrgWithTeam awaits it.
+  team.catch(() => undefined);
+  const texts = await readOrgTexts(dir, new Set(['deal_team.csv']));
+  return parseOrgWithTeam(texts, team);
+}
+
+function readDealTeamInWorker(path: string, orgYaml: string | undefined): Promise<EncodedDealTeam> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./deal-team-worker.js', import.meta.url), { workerData: { path, orgYaml } });
+    worker.once('message', (message: EncodedDealTeam) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the deal_team.csv reader stopped with exit code ${code}`));
+    });
+  });
 }

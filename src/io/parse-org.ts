@@ -25,7 +25,9 @@ import { parsePeriod, type FiscalCalendar } from '../core/periods.js';
 import { ONE, ZERO } from '../core/rational.js';
 import { sortProblems } from '../core/problems.js';
 import { validateOrg } from '../core/validate.js';
-import { anyTextSchemas, CSV_FILES, csvSchemas, nonEmptyTextSchemas, plainDecimalSchemas, orgSchema, planSchema, recognitionSchema, spiffsSchema, type CsvKind, type OrgFile } from './schemas.js';
+import { CSV_FILES, csvSchemas, orgSchema, planSchema, recognitionSchema, spiffsSchema, type CsvKind, type OrgFile } from './schemas.js';
+import { csvTableSpec } from './csv-spec.js';
+import { decodeDealTeam, type EncodedDealTeam } from './deal-team-codec.js';
 import { readTable, type TableResult } from './table.js';
 import { formatPath, readYaml, type YamlFile } from './yaml.js';
 
@@ -68,8 +70,29 @@ interface PendingFilter {
   readonly column: string;
 }
 
+/** How the deal-team rows reach the parser: read from the texts, or already read by a worker. */
+export type DealTeamSupply = { readonly kind: 'text' } | { readonly kind: 'encoded'; readonly value: EncodedDealTeam };
+
 /** Parses and validates an org folder held in memory. */
 export function parseOrg(texts: OrgTexts): ParseResult {
+  const steps = parseSteps(texts);
+  let step = steps.next();
+  while (!step.done) step = steps.next({ kind: 'text' });
+  return step.value;
+}
+
+/**
+ * Like `parseOrg`, with deal_team.csv read elsewhere (a worker thread): the rest is parsed while
+ * the team rows are still being read, and they are awaited only when needed.
+ */
+export async function parseOrgWithTeam(texts: OrgTexts, team: Promise<EncodedDealTeam>): Promise<ParseResult> {
+  const steps = parseSteps(texts);
+  let step = steps.next();
+  while (!step.done) step = steps.next({ kind: 'encoded', value: await team });
+  return step.value;
+}
+
+function* parseSteps(texts: OrgTexts): Generator<'deal_team', ParseResult, DealTeamSupply> {
   const problems: Problem[] = [];
   const missingFile = (file: string) => problems.push({ severity: 'error', file, line: 1, column: '1', message: `${file} is missing: an org folder needs it` });
 
@@ -211,22 +234,7 @@ export function parseOrg(texts: OrgTexts): ParseResult {
     const spec = CSV_FILES[kind];
     const text = texts.get(spec.file);
     if (text === undefined) return undefined;
-    const result = readTable(
-      text,
-      {
-        file: spec.file,
-        required: spec.required,
-        aliases: spec.aliases,
-        mapping: orgFile?.columns?.[kind] ?? orgFile?.columns?.[spec.file],
-        values: orgFile?.values?.[kind] ?? orgFile?.values?.[spec.file],
-        capture: options.capture ?? [],
-        keep: options.keep ?? (() => false),
-        intern: spec.intern,
-        cellKind: (cell) => (anyTextSchemas.has(cell) ? 'any' : nonEmptyTextSchemas.has(cell) ? 'non-empty' : plainDecimalSchemas.has(cell) ? 'decimal' : 'full'),
-      },
-      schemas[kind],
-      build,
-    );
+    const result = readTable(text, csvTableSpec(kind, orgFile, options), schemas[kind], build);
     problems.push(...result.problems);
     return result;
   };
@@ -283,6 +291,17 @@ export function parseOrg(texts: OrgTexts): ParseResult {
     }
   }
 
+  const splitMeasure = (measure: string) => {
+    const slash = measure.indexOf('/');
+    return slash < 0 ? { planId: undefined, measureId: measure } : { planId: measure.slice(0, slash), measureId: measure.slice(slash + 1) };
+  };
+  const quotas =
+    table('quotas', (r, line): QuotaRow => ({ personId: r.person_id, team: r.team, ...splitMeasure(r.measure), period: r.period, target: r.target, line }))?.rows ?? [];
+  const mbo = table('mbo', (r, line): MboRow => ({ personId: r.person_id, ...splitMeasure(r.measure), period: r.period, score: r.score, line }))?.rows ?? [];
+  const fx = table('fx', (r, line): FxRate => ({ currency: r.currency, period: r.period, rate: r.rate_to_org_currency, line }))?.rows ?? [];
+  const adjustments =
+    table('adjustments', (r, line): Adjustment => ({ personId: r.person_id, period: r.period, amount: r.amount, reason: r.reason, approver: r.approver, line }))?.rows ?? [];
+
   // Deal-team rows usually follow deals.csv order: reuse the deal's own id string (one copy in
   // memory instead of one per row) by following the deals list with a cursor.
   let cursor = 0;
@@ -296,19 +315,14 @@ export function parseOrg(texts: OrgTexts): ParseResult {
     }
     return id;
   };
-  const dealTeam = new DealTeamTable();
-  table('deal_team', (r, line) => dealTeam.push({ dealId: dealIdOf(r.deal_id), personId: r.person_id, role: r.role, split: r.split, hours: r.hours ?? ZERO, line }));
-
-  const splitMeasure = (measure: string) => {
-    const slash = measure.indexOf('/');
-    return slash < 0 ? { planId: undefined, measureId: measure } : { planId: measure.slice(0, slash), measureId: measure.slice(slash + 1) };
-  };
-  const quotas =
-    table('quotas', (r, line): QuotaRow => ({ personId: r.person_id, team: r.team, ...splitMeasure(r.measure), period: r.period, target: r.target, line }))?.rows ?? [];
-  const mbo = table('mbo', (r, line): MboRow => ({ personId: r.person_id, ...splitMeasure(r.measure), period: r.period, score: r.score, line }))?.rows ?? [];
-  const fx = table('fx', (r, line): FxRate => ({ currency: r.currency, period: r.period, rate: r.rate_to_org_currency, line }))?.rows ?? [];
-  const adjustments =
-    table('adjustments', (r, line): Adjustment => ({ personId: r.person_id, period: r.period, amount: r.amount, reason: r.reason, approver: r.approver, line }))?.rows ?? [];
+  let dealTeam = new DealTeamTable();
+  const supply = yield 'deal_team';
+  if (supply.kind === 'encoded') {
+    problems.push(...supply.value.problems);
+    dealTeam = decodeDealTeam(supply.value, dealIdOf);
+  } else {
+    table('deal_team', (r, line) => dealTeam.push({ dealId: dealIdOf(r.deal_id), personId: r.person_id, role: r.role, split: r.split, hours: r.hours ?? ZERO, line }));
+  }
 
   const org: Org = { settings, people, deals, dealTeam, quotas, plans, spiffs, recognition, mbo, adjustments, fx, filterColumns };
   const rejectedIds = (t: TableResult<unknown> | undefined) => (t && !t.headerOk ? undefined : (t?.rejected ?? []).map((r) => r.id ?? ''));
