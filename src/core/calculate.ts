@@ -482,7 +482,7 @@ export class Engine {
 
   private placeAdjustments(person: Person, drafts: DraftStatement[], sink: ProblemSink): void {
     for (const adj of this.adjustments.get(person.id) ?? []) {
-      const candidates = drafts.filter((d) => within(adj.period, d.period));
+      const candidates = drafts.filter((d) => within(adj.period, d.period)).sort(compareDrafts);
       if (candidates.length === 0) {
         const overlapping = drafts.some((d) => intersect(d.period, adj.period));
         sink.add({
@@ -528,9 +528,22 @@ function windowTotal(windows: readonly CreditWindow[]): Rational {
   return total;
 }
 
-/** The statement a SPIF award on `close` lands on (see docs/calculation.md, SPIFs). */
+/** Statement order for drafts: period start, plan id, plan version start. */
+function compareDrafts(a: DraftStatement, b: DraftStatement): number {
+  if (a.period.from !== b.period.from) return a.period.from - b.period.from;
+  const pa = a.membership.plan;
+  const pb = b.membership.plan;
+  if (pa.id !== pb.id) return pa.id < pb.id ? -1 : 1;
+  return pa.effective.from - pb.effective.from;
+}
+
+/**
+ * The statement a SPIF award on `close` lands on (see docs/calculation.md, SPIFs): of the person's
+ * statements whose payout period contains the close date, the one whose plan is active that day,
+ * else the first in statement order.
+ */
 function spiffStatement(drafts: readonly DraftStatement[], close: number): DraftStatement | undefined {
-  const inPeriod = drafts.filter((d) => contains(d.period, close));
+  const inPeriod = drafts.filter((d) => contains(d.period, close)).sort(compareDrafts);
   return inPeriod.find((d) => contains(d.membership.active, close)) ?? inPeriod[0];
 }
 
