@@ -4,7 +4,7 @@
  * and check plans exactly as Tandem does.
  */
 import { z } from 'zod';
-import { decimalSchemas, planSchema } from './schemas.js';
+import { planSchema } from './schemas.js';
 
 /** The plan JSON Schema (draft 2020-12). Decimals accept YAML numbers or decimal strings. */
 export function planJsonSchema(): Record<string, unknown> {
@@ -12,10 +12,15 @@ export function planJsonSchema(): Record<string, unknown> {
     io: 'input',
     target: 'draft-2020-12',
     override: (ctx) => {
-      if (decimalSchemas.has(ctx.zodSchema)) {
-        for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[key];
-        Object.assign(ctx.jsonSchema, { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^[+-]?\\d+(\\.\\d+)?$' }], description: 'an exact decimal, e.g. 0.7' });
-      }
+      // Values are read from their YAML source text, so an editor may see a number or a string.
+      const json: Record<string, unknown> = ctx.jsonSchema;
+      const kind = json.tandem;
+      if (kind === undefined) return;
+      delete json.tandem;
+      delete json.type;
+      if (kind === 'decimal') json.anyOf = [{ type: 'number' }, { type: 'string', pattern: '^[+-]?\\d+(\\.\\d+)?$' }];
+      if (kind === 'integer') json.anyOf = [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+$' }];
+      if (kind === 'date') Object.assign(json, { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
     },
   });
   return {

@@ -36,7 +36,7 @@ function decimal(check?: { test: (r: Rational) => boolean; message: string }) {
   });
   decimalSchemas.add(s);
   if (!check) plainDecimalSchemas.add(s);
-  return s;
+  return s.meta({ tandem: 'decimal' });
 }
 
 /**
@@ -49,22 +49,28 @@ const nonNegative = { test: (r: Rational) => r.sign() >= 0, message: 'must not b
 const positive = { test: (r: Rational) => r.sign() > 0, message: 'must be greater than 0' };
 
 /** A whole number written as text ("25"). */
-const integer = z.string().transform((v, ctx) => {
-  if (!/^\d+$/.test(v)) {
-    ctx.addIssue({ code: 'custom', message: `"${v}" is not a whole number` });
-    return 0;
-  }
-  return Number(v);
-});
+const integer = z
+  .string()
+  .transform((v, ctx) => {
+    if (!/^\d+$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: `"${v}" is not a whole number` });
+      return 0;
+    }
+    return Number(v);
+  })
+  .meta({ tandem: 'integer' });
 
-const isoDate = z.string().transform((v, ctx) => {
-  const d = parseIsoDate(v);
-  if (d === undefined) {
-    ctx.addIssue({ code: 'custom', message: v === '' ? 'a date is required (YYYY-MM-DD)' : `"${v}" is not a valid date (use YYYY-MM-DD, e.g. 2026-03-31)` });
-    return 0;
-  }
-  return d;
-});
+const isoDate = z
+  .string()
+  .transform((v, ctx) => {
+    const d = parseIsoDate(v);
+    if (d === undefined) {
+      ctx.addIssue({ code: 'custom', message: v === '' ? 'a date is required (YYYY-MM-DD)' : `"${v}" is not a valid date (use YYYY-MM-DD, e.g. 2026-03-31)` });
+      return 0;
+    }
+    return d;
+  })
+  .meta({ tandem: 'date' });
 
 // ---------------------------------------------------------------- CSV cells
 
@@ -223,10 +229,12 @@ const roleList = z.union([yamlId, z.array(yamlId).min(1)]).transform((v) => (typ
 const filterScalar = z.union([z.string(), z.boolean()]);
 const filter = z.record(z.string(), z.union([filterScalar, z.array(filterScalar).min(1, 'a list needs at least one value')]));
 
-const tier = z.strictObject({
-  to: decimal(positive).optional(),
-  rate: decimal(nonNegative),
-});
+const tier = z
+  .strictObject({
+    to: decimal(positive).describe('upper bound of the tier, as attainment (1.0 = 100%); leave it out on the last tier').optional(),
+    rate: decimal(nonNegative).describe('payout rate on this slice of attainment (accelerator > 1, decelerator < 1)'),
+  })
+  .describe('a tier of the payout curve');
 
 /** Tiers: every tier but the last has a `to`, bounds strictly increase, the last is open-ended. */
 const tiers = z
@@ -249,18 +257,18 @@ const tiers = z
 
 const measure = z
   .strictObject({
-    id: yamlId,
-    name: yamlText.optional(),
+    id: yamlId.describe('measure id, unique in the plan; quotas.csv and mbo.csv name it'),
+    name: yamlText.describe('name shown on statements').optional(),
     description: yamlText.optional(),
-    weight: decimal(nonNegative),
-    metric: z.enum(['bookings', 'technical_wins', 'deals_supported', 'mbo']),
-    deals: filter.optional(),
-    credit: z.enum(['owner', 'overlay', 'split', 'activity', 'pod', 'territory']).optional(),
-    measurement: z.enum(['period', 'ytd']).optional(),
-    threshold: decimal(nonNegative).optional(),
-    mode: z.enum(['marginal', 'retroactive']).optional(),
-    tiers: tiers.optional(),
-    cap: decimal(nonNegative).optional(),
+    weight: decimal(nonNegative).describe("share of the target incentive; a plan's weights sum to exactly 1"),
+    metric: z.enum(['bookings', 'technical_wins', 'deals_supported', 'mbo']).describe('what is counted'),
+    deals: filter.describe('deals.csv filter: column → value or list of values (exact strings; true/false match any case)').optional(),
+    credit: z.enum(['owner', 'overlay', 'split', 'activity', 'pod', 'territory']).describe('who gets credit for a deal (required for deal-based metrics)').optional(),
+    measurement: z.enum(['period', 'ytd']).describe('period (default) or ytd: year to date with true-up').optional(),
+    threshold: decimal(nonNegative).describe('attainment below which the measure pays 0 (default 0)').optional(),
+    mode: z.enum(['marginal', 'retroactive']).describe('marginal (default): each rate on its slice; retroactive: the reached tier rate on all').optional(),
+    tiers: tiers.describe('payout curve; default one open tier at rate 1').optional(),
+    cap: decimal(nonNegative).describe('maximum payout factor (default none)').optional(),
   })
   .superRefine((m, ctx) => {
     if (m.metric !== 'mbo' && m.credit === undefined) {
@@ -285,18 +293,24 @@ const measures = z
 
 /** A comp plan file (plans/*.yaml). */
 export const planSchema = z.strictObject({
-  id: yamlId,
-  name: yamlText.optional(),
+  id: yamlId.describe('plan id; people.csv `plan` and quotas.csv `plan_id/measure_id` name it'),
+  name: yamlText.describe('name shown on statements').optional(),
   description: yamlText.optional(),
-  version: yamlText.optional(),
-  applies_to: z.strictObject({ role: roleList }).optional(),
-  effective: z.strictObject({ from: isoDate, to: isoDate }).superRefine((e, ctx) => {
-    if (e.from > e.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'effective.to is before effective.from' });
-  }),
-  payout_period: z.enum(['month', 'quarter', 'half', 'year']),
-  measures,
-  clawback: z.strictObject({ within_days: integer }).optional(),
-  ramp: z.array(decimal({ test: (r) => r.sign() > 0 && r.le(Rational.fromInt(1)), message: 'a ramp fraction is in (0, 1]' })).optional(),
+  version: yamlText.describe('free-form version label').optional(),
+  applies_to: z.strictObject({ role: roleList.describe('people.csv role(s) on this plan when their `plan` is blank') }).optional(),
+  effective: z
+    .strictObject({ from: isoDate.describe('first day (YYYY-MM-DD)'), to: isoDate.describe('last day (YYYY-MM-DD)') })
+    .superRefine((e, ctx) => {
+      if (e.from > e.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'effective.to is before effective.from' });
+    })
+    .describe('the days the plan is in force, both included'),
+  payout_period: z.enum(['month', 'quarter', 'half', 'year']).describe('how often the plan pays'),
+  measures: measures.describe('what the plan pays on'),
+  clawback: z.strictObject({ within_days: integer.describe('days after close_date within which a churn reverses the credit') }).optional(),
+  ramp: z
+    .array(decimal({ test: (r) => r.sign() > 0 && r.le(Rational.fromInt(1)), message: 'a ramp fraction is in (0, 1]' }))
+    .describe("quota fraction in a new hire's 1st, 2nd, … month")
+    .optional(),
 });
 
 export type PlanFile = z.output<typeof planSchema>;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DEMO_DEFAULT_SEED, generateDemoOrg, type DemoSize } from '../../core/demo/generate-demo-org.js';
 import { latestCompleteQuarter } from '../../core/periods.js';
-import { writeOrgFiles } from '../../io/write-org-files.js';
+import { NonEmptyDirectoryError, writeOrgFiles } from '../../io/write-org-files.js';
 import { UsageError, type Io } from '../io.js';
 
 /** The fiscal year the demo covers by default: the one holding the latest complete quarter. */
@@ -25,7 +25,12 @@ export function registerDemo(program: Command, io: Io): void {
       const fiscalYear = options.year !== undefined ? Number(options.year) : defaultDemoYear(io.now());
       const started = performance.now();
       if (size === 'large') io.stderr(`writing the large demo org (10,000 payees, 1,000,000 deals, 2,500,000 deal-team rows) to ${dir} …\n`);
-      await writeOrgFiles(dir, generateDemoOrg({ seed: Number(options.seed), size, fiscalYear }));
+      try {
+        await writeOrgFiles(dir, generateDemoOrg({ seed: Number(options.seed), size, fiscalYear }));
+      } catch (e) {
+        if (e instanceof NonEmptyDirectoryError) throw new UsageError(e.message);
+        throw e;
+      }
       io.stderr(`wrote the ${size} demo org for fiscal year ${fiscalYear} to ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       io.stdout(`${dir}\n`);
     });
