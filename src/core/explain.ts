@@ -6,6 +6,7 @@
 import { formatDay } from './dates.js';
 import type { Org } from './model.js';
 import { measureTrace, statementJson, type TraceDealJson } from './output.js';
+import { formatRatio } from './rational.js';
 import type { Statement } from './statement.js';
 import { textTable } from './text-table.js';
 import type { TraceStep } from './trace.js';
@@ -37,7 +38,7 @@ export function explainStatement(s: Statement, org: Org, options: { markdown?: b
     const measure = m.measure;
     h2(`Measure ${measure.id}${measure.name !== measure.id ? `: ${measure.name}` : ''}`);
     p(
-      `${measure.metric}${measure.metric === 'mbo' ? '' : `, ${measure.credit} credit`}, weight ${measure.weight.toFraction()}, ${m.kind === 'ytd' ? 'year to date' : 'per period'}`,
+      `${measure.metric}${measure.metric === 'mbo' ? '' : `, ${measure.credit} credit`}, weight ${formatRatio(measure.weight)}, ${m.kind === 'ytd' ? 'year to date' : 'per period'}`,
     );
     const trace = measureTrace(s, m, org);
     const deals = trace.filter(isDeal);

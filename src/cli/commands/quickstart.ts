@@ -29,20 +29,16 @@ export function registerQuickstart(program: Command, io: Io): void {
       io.stdout(formatSummary(calc.org, period, statements));
       const se = statements.find((s) => s.person.role === 'SE') ?? statements[0];
       const p = period.label;
+      const next = [
+        ...(se ? [[`npx tandem explain ${dir} --period ${p} --person ${se.person.id}`, 'one statement: every deal and step']] : []),
+        ...(se ? [[`npx tandem whatif ${dir} --period ${p} --person ${se.person.id} --deal amount=60000,close_date=${formatDay(period.to)}`, 'what a deal is worth']] : []),
+        [`npx tandem calc ${dir} --period ${p} --json`, 'the machine-readable statements'],
+        [`npx tandem recognition ${dir} --year ${period.fy}`, "President's Club, SEs and AEs alike"],
+        [`npx tandem validate ${dir}`, 'every problem and warning'],
+      ];
       io.stdout(
-        [
-          '',
-          'Where to look next:',
-          se ? `  npx tandem explain ${dir} --period ${p} --person ${se.person.id}     # one statement, every deal and step` : '',
-          se ? `  npx tandem whatif ${dir} --period ${p} --person ${se.person.id} --deal amount=60000,close_date=${formatDay(period.to)}` : '',
-          `  npx tandem calc ${dir} --period ${p} --json                # the machine-readable statements`,
-          `  npx tandem recognition ${dir} --year ${period.fy}                # President's Club, SEs and AEs alike`,
-          `  npx tandem validate ${dir}                                   # every problem and warning`,
-          '  README.md (commands), docs/calculation.md (the exact rules), docs/demo-org.md (how this org was made)',
-          '',
-        ]
-          .filter((l) => l !== '')
-          .join('\n') + '\n',
+        `\nWhere to look next:\n${next.map(([cmd = '', why = '']) => `  # ${why}\n  ${cmd}\n`).join('')}` +
+          '  README.md (commands), docs/calculation.md (the exact rules), docs/demo-org.md (how this org was made)\n',
       );
     });
 }
