@@ -72,7 +72,7 @@ export function explainStatement(s: Statement, org: Org, options: { markdown?: b
   h2('SPIFs');
   if (s.spiffs.length === 0) p('None this period.');
   s.spiffs.forEach((x, i) => {
-    const award = x.spiff.award.kind === 'per_deal' ? `${x.spiff.award.amount.toFraction()} ${org.settings.currency} per deal` : `${x.spiff.award.rate.toFraction()} of the deal amount`;
+    const award = x.spiff.award.kind === 'per_deal' ? `${formatRatio(x.spiff.award.amount)} ${org.settings.currency} per deal` : `${formatRatio(x.spiff.award.rate)} of the deal amount`;
     p(`${md ? '- ' : ''}${x.spiff.id}${x.spiff.name !== x.spiff.id ? ` "${x.spiff.name}"` : ''} on deal ${x.deal.id} (closed ${x.deal.closeDate === undefined ? '?' : formatDay(x.deal.closeDate)}): ${award} → ${json.spiffs[i]?.payout ?? ''}`);
   });
 
