@@ -1,6 +1,6 @@
 import { Crediting, CreditSeries, DealIndex, EMPTY_SERIES, SeriesBuilder, type DealLookup } from './crediting.js';
 import { minorUnits } from './currency.js';
-import { payoutFactor } from './curve.js';
+import { fastFactor } from './curve.js';
 import { DealBook } from './deal-book.js';
 import { contains, formatDay, intersect, rangeDays, type DayRange } from './dates.js';
 import { compileFilter, type DealPredicate } from './filter.js';
@@ -327,7 +327,7 @@ export class Engine {
             });
           }
           const a = score?.score ?? ZERO;
-          const working = payoutFactor(a, measure);
+          const working = fastFactor(a, measure);
           const exact = ti.ti.mul(measure.weight).mul(working.factor);
           const rounded = roundToUnits(exact, digits, mode);
           if (score) measures.push({ kind: 'mbo', measure, credited: a, quota: Rational.fromInt(1), attainment: a, working, ti: ti.ti, exact, rounded, payout: rounded, score });
@@ -340,7 +340,7 @@ export class Engine {
           const credited = windowTotal(windows);
           const q = quota?.quota;
           const a = q ? credited.div(q) : ZERO;
-          const working = payoutFactor(a, measure);
+          const working = fastFactor(a, measure);
           const exact = ti.ti.mul(measure.weight).mul(working.factor);
           const rounded = roundToUnits(exact, digits, mode);
           if (quota) measures.push({ kind: 'period', measure, credited, quota: quota.quota, attainment: a, working, ti: ti.ti, exact, rounded, payout: rounded, credits: windows, quotaWorking: quota });
@@ -361,7 +361,7 @@ export class Engine {
         const tiCum = state.tis.reduce((s, x) => s.add(x.ti), ZERO);
         const quotaCum = state.quotas.reduce((s, x) => s.add(x.quota), ZERO);
         const a = quotaCum.isZero() ? ZERO : credited.div(quotaCum);
-        const working = payoutFactor(a, measure);
+        const working = fastFactor(a, measure);
         const exact = tiCum.mul(measure.weight).mul(working.factor);
         const rounded = roundToUnits(exact, digits, mode);
         const line = rounded - state.paid;

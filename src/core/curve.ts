@@ -6,7 +6,7 @@ export interface FactorWorking {
   readonly factor: Rational;
   /** Why the factor is 0 before any tier applied, if it is. */
   readonly gated: 'not-positive' | 'below-threshold' | undefined;
-  /** Marginal: each tier's slice and rate; retroactive: the one tier applied to all of `a`. */
+  /** Marginal: each tier's slice and rate; retroactive: the one tier applied to all of `a` (empty from `fastFactor`). */
   readonly slices: readonly { readonly from: Rational; readonly to: Rational; readonly rate: Rational; readonly index: number }[];
   /** The factor before the cap (equal to `factor` when the cap did not bind). */
   readonly uncapped: Rational;
@@ -46,4 +46,47 @@ export function payoutFactor(a: Rational, m: Pick<Measure, 'threshold' | 'mode' 
   }
   if (m.cap !== undefined && f.gt(m.cap)) return { factor: m.cap, gated: undefined, slices, uncapped: f, capped: true };
   return { factor: f, gated: undefined, slices, uncapped: f, capped: false };
+}
+
+/** Per tier: f(a) = rate × a + offset for a inside the tier (marginal), the upper bound and the rate. */
+interface TierLine {
+  readonly to: Rational | undefined;
+  readonly rate: Rational;
+  readonly offset: Rational;
+}
+
+const lines = new WeakMap<object, readonly TierLine[]>();
+
+function tierLines(m: Pick<Measure, 'mode' | 'tiers'>): readonly TierLine[] {
+  let cached = lines.get(m);
+  if (!cached) {
+    const out: TierLine[] = [];
+    let lo = ZERO;
+    let atLo = ZERO; // f at the tier's lower bound (marginal)
+    for (const tier of m.tiers) {
+      out.push({ to: tier.to, rate: tier.rate, offset: m.mode === 'marginal' ? atLo.sub(tier.rate.mul(lo)) : ZERO });
+      if (tier.to === undefined) break;
+      atLo = atLo.add(tier.rate.mul(tier.to.sub(lo)));
+      lo = tier.to;
+    }
+    cached = out;
+    lines.set(m, cached);
+  }
+  return cached;
+}
+
+/**
+ * The same factor as `payoutFactor`, without the working: one multiplication and one addition for
+ * the tier containing `a` (its line `rate × a + offset` is precomputed per measure). The engine uses
+ * this; traces re-derive the slices with `payoutFactor`. Tests hold the two equal.
+ */
+export function fastFactor(a: Rational, m: Pick<Measure, 'threshold' | 'mode' | 'tiers' | 'cap'>): FactorWorking {
+  if (a.sign() <= 0) return { factor: ZERO, gated: 'not-positive', slices: [], uncapped: ZERO, capped: false };
+  if (a.lt(m.threshold)) return { factor: ZERO, gated: 'below-threshold', slices: [], uncapped: ZERO, capped: false };
+  const tiers = tierLines(m);
+  const line = tiers.find((t) => t.to === undefined || a.le(t.to)) ?? tiers[tiers.length - 1];
+  if (!line) return { factor: ZERO, gated: undefined, slices: [], uncapped: ZERO, capped: false };
+  const f = m.mode === 'marginal' ? line.rate.mul(a).add(line.offset) : line.rate.mul(a);
+  if (m.cap !== undefined && f.gt(m.cap)) return { factor: m.cap, gated: undefined, slices: [], uncapped: f, capped: true };
+  return { factor: f, gated: undefined, slices: [], uncapped: f, capped: false };
 }

@@ -33,6 +33,8 @@ export class QuotaBook {
   private readonly byPerson: Map<string, QuotaRow[]>;
   private readonly byTeam: Map<string, QuotaRow[]>;
 
+  private readonly cache = new Map<string, { rows: readonly QuotaRow[]; viaTeam: boolean }>();
+
   constructor(rows: readonly QuotaRow[]) {
     this.byPerson = group(
       rows.filter((r) => r.personId !== ''),
@@ -44,14 +46,25 @@ export class QuotaBook {
     );
   }
 
+  private rowsFor(person: Person, plan: Plan, measure: Measure): { rows: readonly QuotaRow[]; viaTeam: boolean } {
+    const key = cacheKey(person, plan, measure);
+    let hit = this.cache.get(key);
+    if (!hit) {
+      const personal = (this.byPerson.get(person.id) ?? []).filter((r) => appliesTo(r, plan, measure));
+      const viaTeam = personal.length === 0;
+      const rows = viaTeam ? (person.team === '' ? [] : (this.byTeam.get(person.team) ?? []).filter((r) => appliesTo(r, plan, measure))) : personal;
+      hit = { rows, viaTeam };
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
   /**
    * The target for `period` (a payout period of `plan`): from the person's own rows, or — when they
    * have no personal row for the measure at all — their team's.
    */
   target(person: Person, plan: Plan, measure: Measure, period: Period): TargetSource | undefined {
-    const personal = (this.byPerson.get(person.id) ?? []).filter((r) => appliesTo(r, plan, measure));
-    const viaTeam = personal.length === 0;
-    const rows = viaTeam ? (person.team === '' ? [] : (this.byTeam.get(person.team) ?? []).filter((r) => appliesTo(r, plan, measure))) : personal;
+    const { rows, viaTeam } = this.rowsFor(person, plan, measure);
     for (const row of rows) {
       if (!within(period, row.period)) continue;
       const parts = monthsIn(row.period.kind) / monthsIn(period.kind);
@@ -59,6 +72,11 @@ export class QuotaBook {
     }
     return undefined;
   }
+}
+
+/** The rows that can give `person` a target for `measure` of `plan` (cached: asked once per period). */
+function cacheKey(person: Person, plan: Plan, measure: Measure): string {
+  return `${person.id}\u0000${plan.file}\u0000${measure.id}`;
 }
 
 /** MBO scores from mbo.csv. */

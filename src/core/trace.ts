@@ -1,6 +1,7 @@
 import type { CreditLine } from './crediting.js';
 import { compareLines } from './crediting.js';
 import { formatDay } from './dates.js';
+import { payoutFactor } from './curve.js';
 import { describeFilter } from './filter.js';
 import type { Org } from './model.js';
 import { Rational, formatMoney, formatRatio, formatUnits, pow10, roundToUnits } from './rational.js';
@@ -118,7 +119,8 @@ export function measureSteps(s: Statement, m: MeasureResult, org: Org): TraceSte
 
 function factorText(m: MeasureResult, f: Formatter): string {
   const measure = m.measure;
-  const w = m.working;
+  // The engine keeps only the factor; the working (each tier's slice) is derived again here.
+  const w = payoutFactor(m.attainment, measure);
   const a = f.exact(m.attainment);
   if (w.gated === 'not-positive') return `factor = 0 because attainment ${a} is not above 0`;
   if (w.gated === 'below-threshold') return `factor = 0 because attainment ${a} is below the threshold ${f.ratio(measure.threshold)}`;

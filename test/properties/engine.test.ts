@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine, statementsInside } from '../../src/core/calculate.js';
 import { teamShare } from '../../src/core/crediting.js';
-import { payoutFactor } from '../../src/core/curve.js';
+import { fastFactor, payoutFactor } from '../../src/core/curve.js';
 import { DealBook } from '../../src/core/deal-book.js';
 import { explainStatement } from '../../src/core/explain.js';
 import type { Org, Tier } from '../../src/core/model.js';
@@ -231,6 +231,21 @@ describe('payout curve', () => {
         if (c.cap) expect(payoutFactor(hi, m).factor.le(c.cap)).toBe(true);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('computes the same factor on the fast path the engine uses as with the full working', () => {
+    fc.assert(
+      fc.property(curve, fc.integer({ min: -5_000, max: 40_000 }).map((n) => Rational.of(BigInt(n), 10_000n)), (c, a) => {
+        const tiers: Tier[] = [...c.bounds.map((to, i) => ({ to, rate: c.rates[i] as Rational })), { to: undefined, rate: c.rates[c.bounds.length] as Rational }];
+        const m = { threshold: c.threshold, mode: c.mode, tiers, cap: c.cap };
+        const slow = payoutFactor(a, m);
+        const fast = fastFactor(a, m);
+        expect(fast.factor.eq(slow.factor)).toBe(true);
+        expect(fast.uncapped.eq(slow.uncapped)).toBe(true);
+        expect([fast.capped, fast.gated]).toEqual([slow.capped, slow.gated]);
+      }),
+      { numRuns: 2000 },
     );
   });
 
