@@ -60,13 +60,10 @@ export class CreditSeries {
   readonly length: number;
   /** Indexes of the lines whose deal has a churn date (candidates for a clawback). */
   readonly churned: readonly number[];
-  private readonly deals: Deal[];
+  /** The builder's columns, in the order lines were added; `order[i]` is the i-th line by date. */
+  private readonly columns: SeriesBuilder;
+  private readonly order: Int32Array;
   private readonly dates: Int32Array;
-  private readonly amounts: Rational[];
-  private readonly shares: Rational[];
-  private readonly credits: Rational[];
-  private readonly fxs: CreditLine['fx'][] | undefined;
-  private readonly rules: (CreditRule | undefined)[] | undefined;
   private readonly denominator: bigint;
   /** Prefix sums of the numerators: exact doubles when every partial sum is a safe integer. */
   private readonly prefix: Float64Array | bigint[];
@@ -79,51 +76,44 @@ export class CreditSeries {
     const order = byDate(b.dates);
     const n = order.length;
     this.length = n;
-    this.deals = new Array<Deal>(n);
+    this.columns = b;
+    this.order = order;
     this.dates = new Int32Array(n);
-    this.amounts = new Array<Rational>(n);
-    this.shares = new Array<Rational>(n);
-    this.credits = new Array<Rational>(n);
-    this.fxs = b.fxs ? new Array<CreditLine['fx']>(n) : undefined;
-    this.rules = b.rules ? new Array<CreditRule | undefined>(n) : undefined;
+    const sorted = new Array<Rational>(n);
     const churned: number[] = [];
     const dens = new Set<bigint>();
     let lastDen = -1n;
     for (let i = 0; i < n; i++) {
       const j = order[i] as number;
-      const deal = b.deals[j] as Deal;
       const credit = b.credits[j] as Rational;
-      this.deals[i] = deal;
       this.dates[i] = b.dates[j] ?? 0;
-      this.amounts[i] = b.amounts[j] as Rational;
-      this.shares[i] = b.shares[j] as Rational;
-      this.credits[i] = credit;
+      sorted[i] = credit;
       if (credit.d !== lastDen) {
         dens.add(credit.d);
         lastDen = credit.d;
       }
-      if (this.fxs) this.fxs[i] = b.fxs?.[j];
-      if (this.rules) this.rules[i] = b.rules?.[j];
-      if (deal.churnDate !== undefined && !clawback) churned.push(i);
+      if ((b.deals[j] as Deal).churnDate !== undefined && !clawback) churned.push(i);
     }
     this.churned = churned;
     let lcm = 1n;
     for (const d of dens) lcm = (lcm / gcd(lcm, d)) * d;
     this.denominator = lcm;
-    this.prefix = prefixSums(this.credits, lcm);
+    this.prefix = prefixSums(sorted, lcm);
   }
 
-  /** Line `i` as an object (for traces and clawbacks). */
+  /** Line `i` (by date) as an object (for traces and clawbacks). */
   line(i: number): CreditLine {
+    const b = this.columns;
+    const j = this.order[i] ?? 0;
     return {
-      deal: this.deals[i] as Deal,
+      deal: b.deals[j] as Deal,
       date: this.dates[i] ?? 0,
-      amount: this.amounts[i] as Rational,
-      share: this.shares[i] as Rational,
-      credit: this.credits[i] as Rational,
-      rule: this.rules?.[i] ?? this.rule,
+      amount: b.amounts[j] as Rational,
+      share: b.shares[j] as Rational,
+      credit: b.credits[j] as Rational,
+      rule: b.rules?.[j] ?? this.rule,
       clawback: this.clawback,
-      fx: this.fxs?.[i],
+      fx: b.fxs?.[j],
     };
   }
 
@@ -196,14 +186,15 @@ function prefixSums(credits: readonly Rational[], lcm: bigint): Float64Array | b
  * `date × 2^22 + position` keys: much faster than a comparator for series of a million lines.
  * Order inside a day does not change any sum; traces order a day's lines by deal id when shown.
  */
-function byDate(dates: readonly number[]): Float64Array {
+function byDate(dates: readonly number[]): Int32Array {
   const n = dates.length;
-  if (n >= 1 << 22) return Float64Array.from([...dates.keys()].sort((x, y) => (dates[x] ?? 0) - (dates[y] ?? 0) || x - y));
+  if (n >= 1 << 22) return Int32Array.from([...dates.keys()].sort((x, y) => (dates[x] ?? 0) - (dates[y] ?? 0) || x - y));
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = ((dates[i] ?? 0) + 1048576) * 4194304 + i; // days from year -900: keys stay positive
   keys.sort();
-  for (let i = 0; i < n; i++) keys[i] = (keys[i] as number) % 4194304;
-  return keys;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = (keys[i] as number) % 4194304;
+  return order;
 }
 
 /** Trace order: date, then deal id, then credits before clawbacks. */
