@@ -3,8 +3,9 @@
  * schema as a deals.csv row.
  */
 import type { ExtraDeal } from '../core/calculate.js';
-import type { Deal, DealTeamMember, Org, Person, Problem } from '../core/model.js';
+import type { DealTeamMember, Org, Person, Problem } from '../core/model.js';
 import { ONE, parseDecimal } from '../core/rational.js';
+import { dealFromRow } from '../io/parse-org.js';
 import { csvSchemas } from '../io/schemas.js';
 import { InvalidInputError } from './org-session.js';
 
@@ -52,20 +53,11 @@ export function hypotheticalDeal(text: string, org: Org, person: Person, index =
     team.push({ dealId: row.id ?? '', personId: id, role: 'whatif', split, hours: ONE, line: 0 });
   }
   if (problems.length > 0 || !parsed.success) throw new InvalidInputError(problems, WHERE);
-  const r = parsed.data;
-  const deal: Deal = {
-    id: r.id,
-    ownerId: r.owner_id,
-    amount: r.amount,
-    currency: r.currency ?? org.settings.currency,
-    stage: r.stage,
-    closeDate: r.close_date,
-    territory: r.territory,
-    technicalWin: r.technical_win,
-    technicalWinDate: r.technical_win_date,
-    churnDate: r.churn_date,
-    filterValues: org.filterColumns.map((c) => given.get(c) ?? row[c] ?? ''),
-    line: 0,
-  };
+  const deal = dealFromRow(
+    parsed.data,
+    org.settings.currency,
+    org.filterColumns.map((c) => given.get(c) ?? row[c] ?? ''),
+    0,
+  );
   return { deal, team };
 }

@@ -25,7 +25,7 @@ import { parsePeriod, type FiscalCalendar } from '../core/periods.js';
 import { ONE, ZERO } from '../core/rational.js';
 import { sortProblems } from '../core/problems.js';
 import { validateOrg } from '../core/validate.js';
-import { CSV_FILES, csvSchemas, orgSchema, planSchema, recognitionSchema, spiffsSchema, type CsvKind, type OrgFile } from './schemas.js';
+import { CSV_FILES, csvSchemas, type CsvSchemas, orgSchema, planSchema, recognitionSchema, spiffsSchema, type CsvKind, type OrgFile } from './schemas.js';
 import { csvTableSpec } from './csv-spec.js';
 import { decodeDealTeam, type EncodedDealTeam } from './deal-team-codec.js';
 import { readTable, type TableResult } from './table.js';
@@ -265,24 +265,7 @@ function* parseSteps(texts: OrgTexts): Generator<'deal_team', ParseResult, DealT
   const people = peopleTable?.rows ?? [];
 
   const tuples = new TupleInterner();
-  const dealsTable = table(
-    'deals',
-    (r, line, extra): Deal => ({
-      id: r.id,
-      ownerId: r.owner_id,
-      amount: r.amount,
-      currency: r.currency ?? settings.currency,
-      stage: r.stage,
-      closeDate: r.close_date,
-      territory: r.territory,
-      technicalWin: r.technical_win,
-      technicalWinDate: r.technical_win_date,
-      churnDate: r.churn_date,
-      filterValues: tuples.intern(extra),
-      line,
-    }),
-    { capture: filterColumns },
-  );
+  const dealsTable = table('deals', (r, line, extra) => dealFromRow(r, settings.currency, tuples.intern(extra), line), { capture: filterColumns });
   const deals = dealsTable?.rows ?? [];
   const missingColumns = new Set(dealsTable?.missingCaptures ?? filterColumns);
   for (const f of pendingFilters) {
@@ -329,6 +312,24 @@ function* parseSteps(texts: OrgTexts): Generator<'deal_team', ParseResult, DealT
   problems.push(...validateOrg(org, { people: rejectedIds(peopleTable), deals: rejectedIds(dealsTable) }));
   const hasError = problems.some((p) => p.severity === 'error');
   return { org: hasError ? undefined : org, problems: sortProblems(problems) };
+}
+
+/** A validated deals.csv row as a Deal (blank currency = the org's). */
+export function dealFromRow(r: z.output<CsvSchemas['deals']>, orgCurrency: string, filterValues: readonly string[], line: number): Deal {
+  return {
+    id: r.id,
+    ownerId: r.owner_id,
+    amount: r.amount,
+    currency: r.currency ?? orgCurrency,
+    stage: r.stage,
+    closeDate: r.close_date,
+    territory: r.territory,
+    technicalWin: r.technical_win,
+    technicalWinDate: r.technical_win_date,
+    churnDate: r.churn_date,
+    filterValues,
+    line,
+  };
 }
 
 /** Shares one array among deals with the same filter values (most deals repeat a few combinations). */
