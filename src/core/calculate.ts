@@ -6,7 +6,7 @@ import { contains, formatDay, intersect, rangeDays, type DayRange } from './date
 import { compileFilter, type DealPredicate } from './filter.js';
 import { FxTable } from './fx.js';
 import type { Adjustment, Deal, DealTeamMember, Measure, Org, Person, Plan, Problem, Spiff } from './model.js';
-import { periodContaining, periodsOverlapping, within, yearFraction, type Period } from './periods.js';
+import { periodsOverlapping, within, yearFraction, type Period } from './periods.js';
 import { MboBook, QuotaBook, rampDays } from './quota.js';
 import { Rational, ZERO, roundToUnits } from './rational.js';
 import {
@@ -586,6 +586,3 @@ function finish(d: DraftStatement, spiffOrder: ReadonlyMap<Spiff, number>): Stat
 export function statementsInside(statements: readonly Statement[], outer: Period): Statement[] {
   return statements.filter((s) => within(s.period, outer));
 }
-
-/** The fiscal period of the given kind that contains `day` (re-exported for callers). */
-export { periodContaining };

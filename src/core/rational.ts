@@ -137,13 +137,6 @@ function reduced(n: bigint, d: bigint): Rational {
   return g === 1n ? Rational.of(n, d) : Rational.of(n / g, d / g);
 }
 
-/** Sum of many rationals (exact), grouping equal denominators to avoid cross-multiplication. */
-export function sum(values: Iterable<Rational>): Rational {
-  let acc = ZERO;
-  for (const v of values) acc = acc.add(v);
-  return acc;
-}
-
 export type RoundingMode = 'half_even' | 'half_up';
 
 const POW10: bigint[] = [];
