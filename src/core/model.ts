@@ -4,6 +4,7 @@
  */
 import type { Day, DayRange } from './dates.js';
 import type { DealTeamTable } from './deal-team.js';
+import type { DiagnosticsConfig } from './diagnostics/types.js';
 import type { FiscalCalendar, Period, PeriodKind } from './periods.js';
 import type { Rational, RoundingMode } from './rational.js';
 
@@ -13,6 +14,8 @@ export interface OrgSettings {
   readonly currency: string;
   readonly calendar: FiscalCalendar;
   readonly rounding: RoundingMode;
+  /** Plan-diagnostics thresholds (org.yaml `diagnostics:`, defaults filled in). */
+  readonly diagnostics: DiagnosticsConfig;
 }
 
 export interface Person {

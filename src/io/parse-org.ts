@@ -21,6 +21,7 @@ import type {
   Spiff,
 } from '../core/model.js';
 import { DealTeamTable } from '../core/deal-team.js';
+import { DEFAULT_DIAGNOSTICS } from '../core/diagnostics/types.js';
 import { parsePeriod, type FiscalCalendar } from '../core/periods.js';
 import { ONE, ZERO } from '../core/rational.js';
 import { sortProblems } from '../core/problems.js';
@@ -115,11 +116,31 @@ function* parseSteps(texts: OrgTexts): Generator<'deal_team', ParseResult, DealT
     }
   }
   const calendar: FiscalCalendar = { startMonth: orgFile?.fiscal_year_start ?? 1, label: orgFile?.fiscal_year_label ?? 'end' };
+  const d = orgFile?.diagnostics;
+  const base = DEFAULT_DIAGNOSTICS;
   const settings: OrgSettings = {
     name: orgFile?.name ?? '',
     currency: orgFile?.currency ?? 'USD',
     calendar,
     rounding: orgFile?.rounding ?? 'half_even',
+    diagnostics: {
+      seRoles: d?.se_roles,
+      aeRoles: d?.ae_roles,
+      payMix: { min: d?.pay_mix?.min ?? base.payMix.min, max: d?.pay_mix?.max ?? base.payMix.max, byLevel: d?.pay_mix?.by_level ?? {} },
+      noise: {
+        minDealShareOfBase: d?.noise?.min_deal_share_of_base ?? base.noise.minDealShareOfBase,
+        minTenPointsShareOfBase: d?.noise?.min_ten_points_share_of_base ?? base.noise.minTenPointsShareOfBase,
+      },
+      controllability: { maxOutsideShare: d?.controllability?.max_outside_share ?? base.controllability.maxOutsideShare },
+      shortTermPressure: { steepRate: d?.short_term_pressure?.steep_rate ?? base.shortTermPressure.steepRate },
+      parity: { maxRateGap: d?.parity?.max_rate_gap ?? base.parity.maxRateGap },
+      curveSanity: { capBindsShare: d?.curve_sanity?.cap_binds_share ?? base.curveSanity.capBindsShare },
+      quotaRealism: {
+        maxZeroShare: d?.quota_realism?.max_zero_share ?? base.quotaRealism.maxZeroShare,
+        medianLow: d?.quota_realism?.median_low ?? base.quotaRealism.medianLow,
+        medianHigh: d?.quota_realism?.median_high ?? base.quotaRealism.medianHigh,
+      },
+    },
   };
 
   // YAML plans, SPIFs, recognition (first: their filters say which deals.csv columns to keep).

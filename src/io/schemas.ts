@@ -353,6 +353,27 @@ export const recognitionSchema = z.array(
 
 const columnMap = z.record(z.string(), z.string());
 
+/** A diagnostics threshold: a plain decimal read as a number (thresholds are not money). */
+const threshold = z
+  .string()
+  .regex(/^[+-]?\d+(\.\d+)?$/, 'must be a plain decimal number')
+  .transform(Number)
+  .meta({ tandem: 'decimal' });
+const band = z.strictObject({ min: threshold, max: threshold });
+
+/** org.yaml `diagnostics:` — every key optional (defaults: docs/diagnostics.md). */
+export const diagnosticsSchema = z.strictObject({
+  se_roles: roleList.optional(),
+  ae_roles: roleList.optional(),
+  pay_mix: z.strictObject({ min: threshold.optional(), max: threshold.optional(), by_level: z.record(z.string(), band).optional() }).optional(),
+  noise: z.strictObject({ min_deal_share_of_base: threshold.optional(), min_ten_points_share_of_base: threshold.optional() }).optional(),
+  controllability: z.strictObject({ max_outside_share: threshold.optional() }).optional(),
+  short_term_pressure: z.strictObject({ steep_rate: threshold.optional() }).optional(),
+  parity: z.strictObject({ max_rate_gap: threshold.optional() }).optional(),
+  curve_sanity: z.strictObject({ cap_binds_share: threshold.optional() }).optional(),
+  quota_realism: z.strictObject({ max_zero_share: threshold.optional(), median_low: threshold.optional(), median_high: threshold.optional() }).optional(),
+});
+
 /** org.yaml. Unknown top-level keys are kept for later features (diagnostics, ladder) and warned about. */
 export const orgSchema = z.object({
   name: yamlId,
@@ -364,6 +385,7 @@ export const orgSchema = z.object({
   rounding: z.enum(['half_even', 'half_up']).optional(),
   columns: z.record(z.string(), columnMap).optional(),
   values: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))).optional(),
+  diagnostics: diagnosticsSchema.optional(),
 });
 
 export type OrgFile = z.output<typeof orgSchema>;
