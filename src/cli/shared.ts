@@ -43,3 +43,30 @@ export function formatSummary(org: Org, period: Period, statements: readonly Sta
   }
   return `${out}\n`;
 }
+
+/** A progress bar on stderr when it is a terminal (silent otherwise); call `done()` to finish it. */
+export function progressBar(io: Io, label: string): { update: (done: number, total: number) => void; done: () => void } {
+  let last = -1;
+  let shown = false;
+  return {
+    update: (done, total) => {
+      if (!io.isTty || total <= 0) return;
+      const pct = Math.floor((done * 100) / total);
+      if (pct === last) return;
+      last = pct;
+      shown = true;
+      const width = 30;
+      const filled = Math.round((pct * width) / 100);
+      io.stderr(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+    },
+    done: () => {
+      if (shown) io.stderr('\n');
+    },
+  };
+}
+
+/** Parses a whole-number option (`--trials 1000`) or fails with a usage error. */
+export function wholeNumber(text: string, name: string, min = 0): number {
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${text}"`);
+  return Number(text);
+}

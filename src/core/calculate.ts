@@ -238,6 +238,7 @@ export class Engine {
         line: person.line,
         column: 'target_incentive',
         message: `${person.id} is on plan ${memberships[0]?.plan.id ?? ''} but has no target_incentive`,
+        subject: person.id,
       });
       return [];
     }
@@ -324,6 +325,7 @@ export class Engine {
               line: 1,
               column: 'score',
               message: `no score for ${person.id}, measure ${measure.id} (plan ${plan.id}), period ${period.label}`,
+              subject: person.id,
             });
           }
           const a = score?.score ?? ZERO;
@@ -403,6 +405,7 @@ export class Engine {
         line: 1,
         column: 'target',
         message: `no quota for ${person.id}, measure ${measure.id} (plan ${plan.id}), period ${period.label}`,
+        subject: person.id,
       });
       return undefined;
     }

@@ -49,7 +49,7 @@ export function payoutFactor(a: Rational, m: Pick<Measure, 'threshold' | 'mode' 
 }
 
 /** Per tier: f(a) = rate × a + offset for a inside the tier (marginal), the upper bound and the rate. */
-interface TierLine {
+export interface TierLine {
   readonly to: Rational | undefined;
   readonly rate: Rational;
   readonly offset: Rational;
@@ -57,7 +57,8 @@ interface TierLine {
 
 const lines = new WeakMap<object, readonly TierLine[]>();
 
-function tierLines(m: Pick<Measure, 'mode' | 'tiers'>): readonly TierLine[] {
+/** The tier lines of a measure's curve (cached per measure). */
+export function tierLines(m: Pick<Measure, 'mode' | 'tiers'>): readonly TierLine[] {
   let cached = lines.get(m);
   if (!cached) {
     const out: TierLine[] = [];

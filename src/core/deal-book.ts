@@ -61,14 +61,14 @@ export class DealBook {
     this.teamRows = teamRows;
   }
 
-  private static readonly cache = new WeakMap<Org, DealBook>();
+  private static readonly cache = new WeakMap<readonly Deal[], DealBook>();
 
-  /** The book of `org` (built on first use, then shared). */
+  /** The book of `org`'s deals and team (built on first use, then shared by orgs with the same deals). */
   static of(org: Org): DealBook {
-    let book = DealBook.cache.get(org);
-    if (!book) {
+    let book = DealBook.cache.get(org.deals);
+    if (!book || book.team !== org.dealTeam) {
       book = new DealBook(org.deals, org.dealTeam);
-      DealBook.cache.set(org, book);
+      DealBook.cache.set(org.deals, book);
     }
     return book;
   }

@@ -211,4 +211,6 @@ export interface Problem {
   /** CSV header name, YAML key path, or a numeric column for YAML syntax errors. */
   readonly column: string;
   readonly message: string;
+  /** The person a calculation problem is about, when there is one. */
+  readonly subject?: string;
 }

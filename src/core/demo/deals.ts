@@ -42,7 +42,7 @@ import {
   type Segment,
 } from './parameters.js';
 import { COMPANY_KINDS, COMPANY_STEMS, COMPANY_SUFFIXES, CODENAMES } from './names.js';
-import { Random, apportion, clamp, mix32, streamSeed } from './random.js';
+import { Random, apportion, clamp, mix32, streamSeed } from '../random.js';
 import { isActive, type DemoPerson, type DemoPod, type DemoRoster, type DemoTerritory } from './roster.js';
 
 /** The ramp of the AE plan: quota fraction in a new hire's 1st, 2nd, 3rd month. */

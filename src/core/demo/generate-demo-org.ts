@@ -26,7 +26,7 @@ import {
   type Currency,
 } from './parameters.js';
 import { CODENAMES } from './names.js';
-import { Random, clamp, mix32, streamSeed } from './random.js';
+import { Random, clamp, mix32, streamSeed } from '../random.js';
 import { buildRoster, type DemoPerson, type DemoRoster } from './roster.js';
 import { planShape, shapeForHeadcount } from './structure.js';
 import {

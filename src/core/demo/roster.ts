@@ -35,7 +35,7 @@ import {
   type Segment,
 } from './parameters.js';
 import { FIRST_NAMES_F, FIRST_NAMES_M, FIRST_NAMES_X, LAST_NAMES } from './names.js';
-import { Random, apportion, clamp, streamSeed } from './random.js';
+import { Random, apportion, clamp, streamSeed } from '../random.js';
 import { evenSplit, leaverEligible, type OrgShape, type TerritoryShape } from './structure.js';
 
 export type Role = 'AE' | 'SE' | 'AE_MANAGER' | 'AE_DIRECTOR' | 'SE_MANAGER' | 'SE_DIRECTOR';

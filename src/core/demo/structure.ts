@@ -2,7 +2,7 @@
  * The shape of the demo org before any random draw: how many territories, AEs, SEs and leaders
  * it has for a given number of AEs. Used to size the large org to an exact head count.
  */
-import { apportion } from './random.js';
+import { apportion } from '../random.js';
 import {
   AE_MANAGERS_PER_DIRECTOR,
   AE_PER_SE,

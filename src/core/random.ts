@@ -1,5 +1,5 @@
 /**
- * A small, fast, seeded pseudo-random generator for the demo org, plus the distributions the
+ * A small, fast, seeded pseudo-random generator (demo org, simulation), plus the distributions the
  * generator needs. Everything here is deterministic: the same seed gives the same sequence on every
  * platform (V8's Math.log/exp/cos are its own fdlibm ports, not the system's libm).
  */
