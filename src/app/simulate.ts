@@ -5,6 +5,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Engine } from '../core/calculate.js';
+import type { MboRow, Org, Person, QuotaRow } from '../core/model.js';
+import { makePeriod, periodsOverlapping } from '../core/periods.js';
+import { MboBook, QuotaBook } from '../core/quota.js';
+import type { Statement } from '../core/statement.js';
 import { fitModel, type SimModel } from '../core/simulation/model.js';
 import { runTrials, type TrialBlock } from '../core/simulation/run.js';
 import { summarize } from '../core/simulation/summarize.js';
@@ -83,9 +87,71 @@ async function runAll(model: SimModel, options: SimulateOptions): Promise<TrialB
   );
 }
 
-/** One plan's people, moved onto `planId` (everyone else unchanged): the counterfactual org. */
-function onPlan(org: CalculatedOrg['org'], people: ReadonlySet<string>, planId: string): CalculatedOrg['org'] {
-  return { ...org, people: org.people.map((p) => (people.has(p.id) ? { ...p, plan: planId } : p)) };
+/**
+ * The counterfactual org: `people` moved onto `planId`. Someone the plan's quota rows do not cover
+ * gets, for each of its deal-based measures, the targets of a peer already on the plan — one in
+ * the same territory (territory credit) or pod (pod credit) when there is one, else the median
+ * peer — so the comparison pays them on the same footing as their new colleagues.
+ */
+function onPlan(org: Org, statements: readonly Statement[], people: ReadonlySet<string>, planId: string, year: number): { org: Org; borrowed: string[] } {
+  const moved: Org = { ...org, people: org.people.map((p) => (people.has(p.id) ? { ...p, plan: planId } : p)) };
+  const fy = makePeriod('year', year, 1, org.settings.calendar);
+  const plan = org.plans.filter((p) => p.id === planId).reduce((best, v) => (overlap(v.effective, fy) > overlap(best.effective, fy) ? v : best));
+  const periods = periodsOverlapping(fy, plan.payoutPeriod, org.settings.calendar).filter((p) => p.fy === year);
+  const book = new QuotaBook(org.quotas);
+  const peers = [...new Set(statements.filter((s) => s.plan.id === planId && s.period.fy === year).map((s) => s.person))];
+  const extra: QuotaRow[] = [];
+  const borrowed: string[] = [];
+  for (const person of moved.people) {
+    if (!people.has(person.id) || peers.some((p) => p.id === person.id)) continue;
+    for (const measure of plan.measures) {
+      if (measure.metric === 'mbo') continue;
+      if (periods.every((period) => book.target(person, plan, measure, period))) continue;
+      const sameGroup = peers.filter((p) => (measure.credit === 'territory' ? p.territory !== '' && p.territory === person.territory : measure.credit === 'pod' ? p.team !== '' && p.team === person.team : false));
+      const candidates = (sameGroup.length > 0 ? sameGroup : peers).filter((p) => periods.every((period) => book.target(p, plan, measure, period)));
+      if (candidates.length === 0) continue;
+      const yearly = (p: Person) => periods.reduce((sum, period) => sum + num(book.target(p, plan, measure, period)?.target), 0);
+      const ranked = [...candidates].sort((a, b) => yearly(a) - yearly(b) || (a.id < b.id ? -1 : 1));
+      const peer = ranked[Math.floor((ranked.length - 1) / 2)] as Person;
+      for (const period of periods) {
+        const target = book.target(peer, plan, measure, period)?.target;
+        if (target) extra.push({ personId: person.id, team: '', planId, measureId: measure.id, period, target, line: 0 });
+      }
+      borrowed.push(`${person.id} ${measure.id} from ${peer.id}`);
+    }
+  }
+  // MBO scores the same way: the median peer's score for each period.
+  const scores = new MboBook(org.mbo);
+  const extraScores: MboRow[] = [];
+  for (const person of moved.people) {
+    if (!people.has(person.id) || peers.some((p) => p.id === person.id)) continue;
+    for (const measure of plan.measures) {
+      if (measure.metric !== 'mbo' || periods.every((period) => scores.score(person, plan, measure, period))) continue;
+      const candidates = peers.filter((p) => periods.every((period) => scores.score(p, plan, measure, period)));
+      if (candidates.length === 0) continue;
+      const yearly = (p: Person) => periods.reduce((sum, period) => sum + num(scores.score(p, plan, measure, period)?.score), 0);
+      const ranked = [...candidates].sort((x, y) => yearly(x) - yearly(y) || (x.id < y.id ? -1 : 1));
+      const peer = ranked[Math.floor((ranked.length - 1) / 2)] as Person;
+      for (const period of periods) {
+        const score = scores.score(peer, plan, measure, period)?.score;
+        if (score) extraScores.push({ personId: person.id, planId, measureId: measure.id, period, score, line: 0 });
+      }
+      borrowed.push(`${person.id} ${measure.id} score from ${peer.id}`);
+    }
+  }
+  // Moved people's own rows for a measure would overlap the borrowed ones: drop them.
+  const covered = new Set([...extra, ...extraScores].map((r) => `${r.personId}\u0000${r.measureId}`));
+  const quotas = [...org.quotas.filter((r) => !covered.has(`${r.personId}\u0000${r.measureId}`)), ...extra];
+  const mbo = [...org.mbo.filter((r) => !covered.has(`${r.personId}\u0000${r.measureId}`)), ...extraScores];
+  return { org: { ...moved, quotas, mbo }, borrowed };
+}
+
+function overlap(a: { from: number; to: number }, b: { from: number; to: number }): number {
+  return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1);
+}
+
+function num(r: { n: bigint; d: bigint } | undefined): number {
+  return r ? Number(r.n) / Number(r.d) : 0;
 }
 
 /**
@@ -93,15 +159,23 @@ function onPlan(org: CalculatedOrg['org'], people: ReadonlySet<string>, planId: 
  * under both (the counterfactual), so per person: what they would earn under A and under B. People
  * a plan cannot pay (no quota for one of its measures, say) are left out of the per-person deltas.
  */
-export async function comparePlans(calc: CalculatedOrg, a: string, b: string, options: Omit<SimulateOptions, 'planId'>): Promise<{ a: SimulateJson; b: SimulateJson; perPerson: { personId: string; role: string; a: number; b: number }[]; excluded: string[] }> {
+export async function comparePlans(
+  calc: CalculatedOrg,
+  a: string,
+  b: string,
+  options: Omit<SimulateOptions, 'planId'>,
+): Promise<{ a: SimulateJson; b: SimulateJson; perPerson: { personId: string; role: string; a: number; b: number }[]; excluded: string[]; borrowed: string[] }> {
   const year = options.year ?? latestYear(calc);
   const simA = await simulatePlan(calc, { ...options, planId: a, year });
   const simB = await simulatePlan(calc, { ...options, planId: b, year });
   const union = new Set(calc.result.statements.filter((s) => s.period.fy === year && (s.plan.id === a || s.plan.id === b)).map((s) => s.person.id));
   const means = new Map<string, { role: string; a?: number; b?: number }>();
   const excluded = new Set<string>();
+  const borrowed: string[] = [];
   for (const planId of [a, b]) {
-    const org = onPlan(calc.org, union, planId);
+    const counterfactual = onPlan(calc.org, calc.result.statements, union, planId, year);
+    borrowed.push(...counterfactual.borrowed);
+    const org = counterfactual.org;
     const result = Engine.create(org).calculateAll();
     for (const p of result.problems) if (p.severity === 'error') excluded.add(p.subject ?? '');
     const statements = result.statements.filter((s) => !excluded.has(s.person.id));
@@ -119,5 +193,5 @@ export async function comparePlans(calc: CalculatedOrg, a: string, b: string, op
     .filter(([id, m]) => !excluded.has(id) && m.a !== undefined && m.b !== undefined)
     .map(([personId, m]) => ({ personId, role: m.role, a: m.a ?? 0, b: m.b ?? 0 }))
     .sort((x, y) => y.b - y.a - (x.b - x.a) || (x.personId < y.personId ? -1 : 1));
-  return { a: simA.report, b: simB.report, perPerson, excluded: [...excluded].filter((id) => id !== '' && union.has(id)).sort() };
+  return { a: simA.report, b: simB.report, perPerson, excluded: [...excluded].filter((id) => id !== '' && union.has(id)).sort(), borrowed };
 }

@@ -46,6 +46,43 @@ export class Random {
     this.state = seed >>> 0;
   }
 
+  /** A raw 32-bit draw. */
+  nextUint32(): number {
+    this.state = (this.state + 0x6d2b79f5) | 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /**
+   * A standard normal draw by Marsaglia and Tsang's ziggurat (2000): about four times faster than
+   * Box–Muller. Used by the simulation; the demo generator keeps `normal` so its output never changes.
+   */
+  gaussian(): number {
+    for (;;) {
+      const bits = this.nextUint32();
+      const i = bits & 127;
+      const sign = bits & 128 ? -1 : 1;
+      const u = this.next();
+      const x = u * (ZIG_X[i] ?? 0);
+      if (u < (ZIG_R[i] ?? 0)) return sign * x;
+      if (i === 0) {
+        // The tail beyond the base strip, by Marsaglia's method.
+        let tx: number;
+        let ty: number;
+        do {
+          tx = -Math.log(1 - this.next()) / ZIG_TAIL;
+          ty = -Math.log(1 - this.next());
+        } while (ty + ty < tx * tx);
+        return sign * (ZIG_TAIL + tx);
+      }
+      const y0 = ZIG_F[i] ?? 0;
+      const y1 = ZIG_F[i + 1] ?? 0;
+      if (y1 + this.next() * (y0 - y1) < Math.exp(-0.5 * x * x)) return sign * x;
+    }
+  }
+
   /** A uniform number in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) | 0;
@@ -101,6 +138,44 @@ export class Random {
     return count;
   }
 
+  /**
+   * An exact Poisson draw in constant expected time: inversion by sequential search below λ = 10,
+   * Hörmann's transformed rejection with squeeze (PTRS, 1993) above. Used by the simulation, where
+   * rates reach the hundreds (the demo generator keeps `poisson` so its output never changes).
+   */
+  poissonFast(lambda: number): number {
+    if (lambda <= 0) return 0;
+    if (lambda < 10) return this.poissonInversion(lambda, Math.exp(-lambda));
+    return this.poissonPtrs(ptrsParams(lambda));
+  }
+
+  /** Poisson by inversion, given e^-λ (for λ below about 10). */
+  poissonInversion(lambda: number, expNegLambda: number): number {
+    let p = expNegLambda;
+    let cumulative = p;
+    let k = 0;
+    const u = this.next();
+    while (u > cumulative && k < 1000) {
+      k += 1;
+      p *= lambda / k;
+      cumulative += p;
+    }
+    return k;
+  }
+
+  /** Poisson by PTRS, given the constants of its rate (`ptrsParams`; for λ ≥ 10). */
+  poissonPtrs(c: PtrsParams): number {
+    for (;;) {
+      const u = this.next() - 0.5;
+      const v = this.next();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * c.a) / us + c.b) * u + c.lambda + 0.43);
+      if (us >= 0.07 && v <= c.vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (Math.log(v) + c.logInvAlpha - Math.log(c.a / (us * us) + c.b) <= -c.lambda + k * c.logLambda - logFactorial(k)) return k;
+    }
+  }
+
   /** One element of a non-empty list, uniformly. */
   pick<T>(items: readonly T[]): T {
     const item = items[this.int(items.length)];
@@ -133,6 +208,54 @@ export class Random {
     }
     return copy;
   }
+}
+
+/*
+ * Ziggurat tables for the standard normal, 128 strips (Marsaglia & Tsang 2000): ZIG_X[i] is the
+ * strip's right edge, ZIG_F[i] = f(ZIG_X[i]) with f(x) = e^(-x²/2), ZIG_R[i] = ZIG_X[i+1] / ZIG_X[i]
+ * (the part of the strip inside the curve for sure).
+ */
+const ZIG_TAIL = 3.442619855899;
+const ZIG_AREA = 9.91256303526217e-3;
+const ZIG_X = new Float64Array(129);
+const ZIG_F = new Float64Array(129);
+const ZIG_R = new Float64Array(128);
+{
+  const f = (x: number) => Math.exp(-0.5 * x * x);
+  ZIG_X[0] = ZIG_AREA / f(ZIG_TAIL);
+  ZIG_X[1] = ZIG_TAIL;
+  for (let i = 2; i < 128; i++) ZIG_X[i] = Math.sqrt(-2 * Math.log(ZIG_AREA / (ZIG_X[i - 1] ?? 1) + f(ZIG_X[i - 1] ?? 0)));
+  ZIG_X[128] = 0;
+  for (let i = 0; i <= 128; i++) ZIG_F[i] = f(ZIG_X[i] ?? 0);
+  for (let i = 0; i < 128; i++) ZIG_R[i] = (ZIG_X[i + 1] ?? 0) / (ZIG_X[i] ?? 1);
+}
+
+/** Constants of PTRS for one rate λ ≥ 10. */
+export interface PtrsParams {
+  readonly lambda: number;
+  readonly logLambda: number;
+  readonly a: number;
+  readonly b: number;
+  readonly vr: number;
+  readonly logInvAlpha: number;
+}
+
+/** PTRS constants for rate λ (Hörmann 1993). */
+export function ptrsParams(lambda: number): PtrsParams {
+  const b = 0.931 + 2.53 * Math.sqrt(lambda);
+  return { lambda, logLambda: Math.log(lambda), a: -0.059 + 0.02483 * b, b, vr: 0.9277 - 3.6224 / (b - 2), logInvAlpha: Math.log(1.1239 + 1.1328 / (b - 3.4)) };
+}
+
+const LOG_FACTORIALS: number[] = [0];
+
+/** ln(k!) — a table up to 256, Stirling's series beyond (error below 1e-10). */
+export function logFactorial(k: number): number {
+  if (k < 256) {
+    for (let i = LOG_FACTORIALS.length; i <= k; i += 1) LOG_FACTORIALS[i] = (LOG_FACTORIALS[i - 1] ?? 0) + Math.log(i);
+    return LOG_FACTORIALS[k] ?? 0;
+  }
+  const x = k + 1;
+  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x ** 3) + 1 / (1260 * x ** 5);
 }
 
 /** Clamp a number into [low, high]. */

@@ -200,7 +200,7 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
   const ofPlan = statements.filter((s) => s.plan.id === planId && s.period.fy === year);
   if (ofPlan.length === 0) throw new SimulationInputError(`no one is on plan "${planId}" in fiscal year ${year}`);
   // The version covering most of the year defines the measures (versions keep measure ids).
-  const plan = [...versions].sort((a, b) => overlapDays(b, fy) - overlapDays(a, fy))[0] ?? (versions[0] as Plan);
+  const plan = versions.reduce((best, v) => (overlapDays(v, fy) > overlapDays(best, fy) ? v : best));
   const periodList = periodsOverlapping(fy, plan.payoutPeriod, org.settings.calendar).filter((p) => p.fy === year);
   const periodIndex = new Map(periodList.map((p, i) => [p.label, i]));
   const nPeriods = periodList.length;
