@@ -17,9 +17,6 @@ function isJob(x: unknown): x is Job {
 if (parentPort && isJob(workerData)) {
   const { model, seed, from, to } = workerData;
   const port = parentPort;
-  const every = Math.max(1, Math.floor((to - from) / 50));
-  const block = runTrials(model, seed, from, to, undefined, (done) => {
-    if (done % every === 0) port.postMessage({ progress: done });
-  });
+  const block = runTrials(model, seed, from, to, undefined, (done) => port.postMessage({ progress: done }));
   port.postMessage({ block }, [block.payout.buffer, block.own.buffer, block.cost.buffer, block.bookings.buffer]);
 }

@@ -10,7 +10,7 @@ import { makePeriod, periodsOverlapping } from '../core/periods.js';
 import { MboBook, QuotaBook } from '../core/quota.js';
 import type { Statement } from '../core/statement.js';
 import { fitModel, type SimModel } from '../core/simulation/model.js';
-import { runTrials, type TrialBlock } from '../core/simulation/run.js';
+import { CHUNK, runTrials, type TrialBlock } from '../core/simulation/run.js';
 import { summarize } from '../core/simulation/summarize.js';
 import type { SimulateJson } from '../core/simulation/types.js';
 import type { CalculatedOrg } from './org-session.js';
@@ -48,7 +48,7 @@ async function runAll(model: SimModel, options: SimulateOptions): Promise<TrialB
   const work = trials * model.people.length * model.periods.length;
   const workers = options.workers ?? (work >= THREAD_THRESHOLD ? availableParallelism() : 0);
   if (workers <= 1) {
-    const step = Math.max(1, Math.ceil(trials / 100));
+    const step = CHUNK * Math.max(1, Math.ceil(trials / CHUNK / 50));
     const blocks: TrialBlock[] = [];
     for (let from = 0; from < trials; from += step) {
       const to = Math.min(trials, from + step);
@@ -57,7 +57,8 @@ async function runAll(model: SimModel, options: SimulateOptions): Promise<TrialB
     }
     return blocks;
   }
-  const per = Math.ceil(trials / workers);
+  // Whole chunks per worker: a chunk's draws depend only on the seed and the chunk's index.
+  const per = CHUNK * Math.ceil(Math.ceil(trials / CHUNK) / workers);
   const done = new Array<number>(workers).fill(0);
   const jobs = Array.from({ length: workers }, (_, w) => ({ from: w * per, to: Math.min(trials, (w + 1) * per) })).filter((j) => j.to > j.from);
   return Promise.all(

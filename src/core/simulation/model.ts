@@ -19,8 +19,9 @@ import { FxTable } from '../fx.js';
 import type { Measure, Org, Plan } from '../model.js';
 import { makePeriod, periodsOverlapping } from '../periods.js';
 import type { Rational } from '../rational.js';
-import type { Statement } from '../statement.js';
-import { creditLines } from '../trace.js';
+import type { CreditLine } from '../crediting.js';
+import type { CreditWindow, Statement } from '../statement.js';
+
 
 export interface SimMeasure {
   readonly id: string;
@@ -290,7 +291,7 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
           if (grp && !grp.members.includes(personIndex)) grp.members.push(personIndex);
           group[m] = g;
         }
-        for (const line of creditLines(r.credits)) {
+        for (const line of unsortedLines(r.credits)) {
           if (line.clawback || line.date < s.period.from || line.date > s.period.to) continue;
           const value = num(line.credit);
           if (!grp) {
@@ -463,4 +464,9 @@ function simMeasure(m: Measure): SimMeasure {
     tierRate: lines.map((l) => num(l.rate)),
     tierOffset: lines.map((l) => num(l.offset)),
   };
+}
+
+/** The credit lines of some windows, in no particular order (fitting needs no trace order). */
+function* unsortedLines(windows: readonly CreditWindow[]): Generator<CreditLine> {
+  for (const w of windows) for (let i = w.lo; i < w.hi; i++) yield w.series.line(i);
 }

@@ -1,6 +1,9 @@
 /**
- * Runs Monte-Carlo trials of a fitted plan model. Trial t draws from its own seeded stream
- * (`seed`, t), so results do not depend on how trials are split between worker threads.
+ * Runs Monte-Carlo trials of a fitted plan model, a chunk of CHUNK trials at a time. Chunk c draws
+ * from its own seeded stream (`seed`, c), and workers always receive whole chunks, so results do
+ * not depend on how trials are split between threads. Inside a chunk the trials are the innermost
+ * loop: each stream's or person's parameters are loaded once and applied to every trial, which
+ * made the simulation several times faster than trial-by-trial.
  *
  * Per payout period: one shock per unit (pod or territory), then each stream's deals — a Poisson
  * count at the shocked rate, and for money metrics the sum of that many deal credits drawn as one
@@ -11,7 +14,7 @@
  * year-to-date true-up, one rounding per line. Tests hold these payouts equal to the engine's for
  * the same outcome.
  */
-import { ptrsParams, Random, streamSeed, type PtrsParams } from '../random.js';
+import { normalQuantile, ptrsParams, Random, streamSeed, type PtrsParams } from '../random.js';
 import type { SimModel } from './model.js';
 
 /** The outcome of trials [from, to). Arrays are person-major: `payout[i * (to - from) + (t - from)]`. */
@@ -160,21 +163,27 @@ function flatten(model: SimModel): Flat {
   };
 }
 
-/** Transposes a trial-major [trials × people] array to person-major [people × trials]. */
-function personMajor(values: Float64Array<ArrayBuffer>, trials: number, people: number): Float64Array<ArrayBuffer> {
-  const out = new Float64Array(trials * people);
-  for (let t = 0; t < trials; t++) {
-    const row = t * people;
-    for (let i = 0; i < people; i++) out[i * trials + t] = values[row + i] ?? 0;
-  }
-  return out;
-}
+/** Trials per chunk: the unit of seeding and of work handed to a thread. */
+export const CHUNK = 256;
 
 /** Rate (deals per period) from which a stream's sum is drawn in one step. */
 const BUSY = 10;
 
-/** Runs trials [from, to) of `model` with `seed`; `detail` receives trial `from`'s draws. */
+/**
+ * Normal draws for shocks and busy streams by table lookup: the standard normal's quantiles at
+ * (k + ½) / 2^14, picked by the top 14 bits of a uniform draw — three to four times faster than the
+ * ziggurat, exact to the table's resolution (the tails are cut at ±3.9 σ, the variance is 0.9998).
+ */
+const QUANTILE_BITS = 14;
+const NORMAL_TABLE = Float64Array.from({ length: 1 << QUANTILE_BITS }, (_, k) => normalQuantile((k + 0.5) / (1 << QUANTILE_BITS)));
+const TABLE_SHIFT = 32 - QUANTILE_BITS;
+
+/**
+ * Runs trials [from, to) of `model` with `seed`; `from` must start a chunk (a multiple of CHUNK).
+ * `detail` receives trial `from`'s draws (for tests that replay it through the engine).
+ */
 export function runTrials(model: SimModel, seed: number, from: number, to: number, detail?: TrialDetail, onTrial?: (done: number) => void): TrialBlock {
+  if (from % CHUNK !== 0) throw new RangeError(`trials must start at a multiple of ${CHUNK}, not ${from}`);
   const f = flatten(model);
   const { nPeople, nMeasures, nPeriods } = f;
   const nStreams = f.lambda.length;
@@ -184,194 +193,243 @@ export function runTrials(model: SimModel, seed: number, from: number, to: numbe
   const ownOut = new Float64Array(trials * nPeople);
   const costOut = new Float64Array(trials);
   const bookingsOut = new Float64Array(trials);
-  let evaluations = 0;
-  let belowThreshold = 0;
-  let atCap = 0;
+  const counts = { evaluations: 0, below: 0, atCap: 0 };
   const sigma = model.shockSigma;
-  const halfSigma2 = (sigma * sigma) / 2;
-  const shock = new Float64Array(model.shockUnits.length);
-  const draw = new Float64Array(nStreams);
-  const deals = new Float64Array(nStreams);
-  const groupTotal = new Float64Array(nGroups);
-  const periodPay = new Float64Array(nPeople);
-  const cumCredit = new Float64Array(nPeople * nMeasures);
-  const cumQuota = new Float64Array(nPeople * nMeasures);
-  const cumTi = new Float64Array(nPeople * nMeasures);
-  const paid = new Float64Array(nPeople * nMeasures);
-  const rng = new Random(0);
-  const bookingStreams = Int32Array.from(model.bookingStreams);
-  // Hot arrays as locals (loads from the flat object inside the loops are not hoisted).
-  const lambdaOf = f.lambda;
-  const expNegOf = f.expNeg;
-  const ptrsOf = f.ptrs;
-  const m1Of = f.m1;
-  const logM1Of = f.logM1;
-  const cv2Of = f.cv2;
-  const unitOf = f.unit;
-  const countStream = f.countStream;
+  // The group shock's values at the normal table's quantiles: e^(σz − σ²/2), mean 1.
+  const shockTable = NORMAL_TABLE.map((z) => Math.exp(sigma * z - (sigma * sigma) / 2));
+  const usedUnits = new Uint8Array(model.shockUnits.length);
+  model.streams.forEach((x, s) => {
+    const u = model.streamUnit[s] ?? -1;
+    if (u >= 0 && x.lambda > 0 && f.countStream[s] === 0) usedUnits[u] = 1;
+  });
+  const shockedUnits = Int32Array.from(usedUnits.keys()).filter((u) => usedUnits[u] === 1);
+  // Quotas and targets do not depend on the draws: divisors (as reciprocals) and year-to-date sums
+  // are worked out once.
+  const quotaRecip = new Float64Array(f.quota.length);
+  const cumQuotaRecip = new Float64Array(f.quota.length);
+  for (let key = 0; key < nPeople * nMeasures; key++) {
+    let cq = 0;
+    for (let p = 0; p < nPeriods; p++) {
+      const q = f.quota[key * nPeriods + p] ?? 0;
+      cq += q;
+      quotaRecip[key * nPeriods + p] = q > 0 ? 1 / q : 0;
+      cumQuotaRecip[key * nPeriods + p] = cq > 0 ? 1 / cq : 0;
+    }
+  }
+  const cumTi = new Float64Array(nPeople * nPeriods);
+  for (let i = 0; i < nPeople; i++) {
+    let ct = 0;
+    for (let p = 0; p < nPeriods; p++) {
+      ct += f.ti[i * nPeriods + p] ?? 0;
+      cumTi[i * nPeriods + p] = ct;
+    }
+  }
   const meanSum = Float64Array.from(model.streams, (x) => x.lambda * x.m1);
   const sdSum = Float64Array.from(model.streams, (x) => Math.sqrt(x.lambda * x.m2));
   // Lognormal parameters of a busy stream's sum: mean λ·m1, variance λ·m2.
   const busySigma = Float64Array.from(model.streams, (x) => (x.m1 > 0 ? Math.sqrt(Math.log1p(x.m2 / (x.lambda * x.m1 * x.m1))) : 0));
   const busyMu = Float64Array.from(model.streams, (x, i) => (x.m1 > 0 ? Math.log(x.lambda * x.m1) - (busySigma[i] ?? 0) ** 2 / 2 : -Infinity));
-  const tiOf = f.ti;
-  const quotaOf = f.quota;
-  const ownOf = f.own;
-  const groupOf = f.group;
-  const scaleOf = f.scale;
-  const tierTo = f.tierTo;
-  const tierRate = f.tierRate;
-  const tierOffset = f.tierOffset;
-  const bookingToOrg = Float64Array.from(model.bookingToOrg);
-  const ownMeasure = model.ownMeasure;
 
-  for (let t = from; t < to; t++) {
-    rng.reseed(streamSeed(seed, 'trial', t));
-    const row = (t - from) * nPeople;
+  const T = CHUNK;
+  const shock = new Float64Array(model.shockUnits.length * T).fill(1);
+  const draw = new Float64Array(nStreams * T);
+  const dealCount = detail ? new Float64Array(nStreams) : undefined;
+  const groupTotal = new Float64Array(nGroups * T);
+  const cumCredit = new Float64Array(nPeople * nMeasures * T);
+  const paid = new Float64Array(nPeople * nMeasures * T);
+  const periodPay = new Float64Array(nPeople * T);
+  const rng = new Random(0);
+
+  for (let start = from; start < to; start += T) {
+    const n = Math.min(T, to - start);
+    rng.reseed(streamSeed(seed, 'chunk', start / T));
     cumCredit.fill(0);
-    cumQuota.fill(0);
-    cumTi.fill(0);
     paid.fill(0);
-    let cost = 0;
-    let bookings = 0;
+    const row = start - from;
     for (let p = 0; p < nPeriods; p++) {
-      if (sigma > 0) for (let u = 0; u < shock.length; u++) shock[u] = Math.exp(sigma * rng.gaussian() - halfSigma2);
-      for (let s = 0; s < nStreams; s++) {
-        const lambda = lambdaOf[s] ?? 0;
-        let n = 0;
-        let credit = 0;
-        if (lambda >= BUSY && !detail) {
-          // A busy stream (no zero count to speak of: e^-10 < 0.00005): its compound-Poisson sum
-          // drawn directly as a lognormal with the sum's exact mean λ·m1 and variance λ·m2; count
-          // streams as a normal count. The unit's shock scales money sums.
-          const z = rng.gaussian();
-          if (countStream[s] === 1) {
-            const count = Math.round((meanSum[s] ?? 0) + (sdSum[s] ?? 0) * z);
-            credit = count > 0 ? count * (m1Of[s] ?? 1) : 0;
-          } else {
-            const u = unitOf[s] ?? -1;
-            const boost = u >= 0 && sigma > 0 ? (shock[u] ?? 1) : 1;
-            // From λ = 30 the sum is close to normal (central limit) and a normal draw needs no exp.
-            const sum = lambda >= 30 ? Math.max(0, (meanSum[s] ?? 0) + (sdSum[s] ?? 0) * z) : Math.exp((busyMu[s] ?? 0) + (busySigma[s] ?? 0) * z);
-            credit = Math.round(sum * boost * 100) / 100;
-          }
-          n = NaN;
-        } else if (lambda > 0) {
-          const c = ptrsOf[s];
-          // Exact counts: inversion below λ = 10; PTRS only when a replay (detail) asks for counts.
-          n = c === undefined ? rng.poissonInversion(lambda, expNegOf[s] ?? 1) : rng.poissonPtrs(c);
-          if (n > 0) {
-            if (countStream[s] === 1) credit = n * (m1Of[s] ?? 0);
-            else {
-              const u = unitOf[s] ?? -1;
-              const boost = u >= 0 && sigma > 0 ? (shock[u] ?? 1) : 1;
-              // The sum of n deals: mean n·m1, variance n·(m2 − m1²), drawn as a lognormal with
-              // those moments; the unit's shock (mean 1) scales it, so a pod's quarter is good or
-              // bad together.
-              const cv2 = cv2Of[s] ?? 0;
-              const s2 = cv2 > 0 ? Math.log1p(cv2 / n) : 0;
-              const sum = s2 > 0 ? Math.exp(Math.log(n) + (logM1Of[s] ?? 0) - s2 / 2 + Math.sqrt(s2) * rng.gaussian()) : n * (m1Of[s] ?? 0);
-              credit = Math.round(sum * boost * 100) / 100;
-            }
-          }
-        }
-        draw[s] = credit;
-        deals[s] = n;
-      }
-      if (detail && t === from) {
-        for (let s = 0; s < nStreams; s++) {
-          detail.deals[s * nPeriods + p] = deals[s] ?? 0;
-          detail.credit[s * nPeriods + p] = draw[s] ?? 0;
+      if (sigma > 0) {
+        for (const u of shockedUnits) {
+          const base = u * T;
+          for (let t = 0; t < n; t++) shock[base + t] = shockTable[rng.nextUint32() >>> TABLE_SHIFT] ?? 1;
         }
       }
-      for (let k = 0; k < bookingStreams.length; k++) bookings += (draw[bookingStreams[k] ?? 0] ?? 0) * (bookingToOrg[k] ?? 1);
+      const record = detail !== undefined && start === from;
+      drawStreams(p, n, record);
+      for (let k = 0; k < model.bookingStreams.length; k++) {
+        const s = model.bookingStreams[k] ?? 0;
+        const rate = model.bookingToOrg[k] ?? 1;
+        for (let t = 0; t < n; t++) bookingsOut[row + t] = (bookingsOut[row + t] ?? 0) + (draw[s * T + t] ?? 0) * rate;
+      }
       for (let g = 0; g < nGroups; g++) {
-        let total = draw[f.unsupported[g] ?? 0] ?? 0;
+        const base = g * T;
+        const u = (f.unsupported[g] ?? 0) * T;
+        for (let t = 0; t < n; t++) groupTotal[base + t] = draw[u + t] ?? 0;
         const end = f.memberStart[g + 1] ?? 0;
         for (let k = f.memberStart[g] ?? 0; k < end; k++) {
           const s = f.memberStream[k] ?? -1;
-          if (s >= 0) total += draw[s] ?? 0;
+          if (s < 0) continue;
+          const d = s * T;
+          for (let t = 0; t < n; t++) groupTotal[base + t] = (groupTotal[base + t] ?? 0) + (draw[d + t] ?? 0);
         }
-        groupTotal[g] = total;
       }
-      periodPay.fill(0);
-      for (let m = 0; m < nMeasures; m++) {
-        const isMbo = f.mbo[m] === 1;
-        const isYtd = f.ytd[m] === 1;
-        const threshold = f.threshold[m] ?? 0;
-        const cap = f.cap[m] ?? Infinity;
-        const w = f.weight[m] ?? 0;
-        const tierFirst = f.tierStart[m] ?? 0;
-        const tierLast = (f.tierStart[m + 1] ?? 0) - 1;
-        const trackOwn = m === ownMeasure;
-        for (let i = 0; i < nPeople; i++) {
-          const ti = tiOf[i * nPeriods + p] ?? 0;
-          if (ti <= 0) continue;
-          const key = i * nMeasures + m;
+      pay(p, n, row, record);
+    }
+    onTrial?.(start - from + n);
+  }
+  return { from, to, payout, own: ownOut, cost: costOut, bookings: bookingsOut, evaluations: counts.evaluations, belowThreshold: counts.below, atCap: counts.atCap };
+
+  /** Every stream's credit for period p, for the chunk's n trials. */
+  function drawStreams(p: number, n: number, record: boolean): void {
+    for (let s = 0; s < nStreams; s++) {
+      const lambda = f.lambda[s] ?? 0;
+      const d = s * T;
+      if (lambda <= 0) {
+        draw.fill(0, d, d + n);
+        if (record && dealCount) dealCount[s] = 0;
+        continue;
+      }
+      const isCount = f.countStream[s] === 1;
+      const u = f.unit[s] ?? -1;
+      const shockBase = u >= 0 && sigma > 0 && !isCount ? u * T : -1;
+      const m1 = f.m1[s] ?? 0;
+      if (lambda >= BUSY && !detail) {
+        // A busy stream (a zero count is negligible: e^-10 < 0.00005): its compound-Poisson sum in
+        // one draw with the sum's exact mean λ·m1 and variance λ·m2 — lognormal, or from λ = 30
+        // normal (central limit, no exp); a count stream as a normal count.
+        const mean = meanSum[s] ?? 0;
+        const sd = sdSum[s] ?? 0;
+        if (isCount) {
+          for (let t = 0; t < n; t++) {
+            const c = Math.round(mean + sd * (NORMAL_TABLE[rng.nextUint32() >>> TABLE_SHIFT] ?? 0));
+            draw[d + t] = c > 0 ? c * m1 : 0;
+          }
+        } else if (lambda >= 30) {
+          for (let t = 0; t < n; t++) {
+            const sum = mean + sd * (NORMAL_TABLE[rng.nextUint32() >>> TABLE_SHIFT] ?? 0);
+            draw[d + t] = sum <= 0 ? 0 : Math.round(sum * (shockBase >= 0 ? (shock[shockBase + t] ?? 1) : 1) * 100) / 100;
+          }
+        } else {
+          const mu = busyMu[s] ?? 0;
+          const sig = busySigma[s] ?? 0;
+          for (let t = 0; t < n; t++) draw[d + t] = Math.round(Math.exp(mu + sig * (NORMAL_TABLE[rng.nextUint32() >>> TABLE_SHIFT] ?? 0)) * (shockBase >= 0 ? (shock[shockBase + t] ?? 1) : 1) * 100) / 100;
+        }
+        continue;
+      }
+      // Exact counts: inversion below λ = 10 (PTRS when a replay asks for counts of busier streams),
+      // then the sum of that many deals as a lognormal with the sum's exact mean and variance.
+      const c = f.ptrs[s];
+      const expNeg = f.expNeg[s] ?? 1;
+      const cv2 = f.cv2[s] ?? 0;
+      const logM1 = f.logM1[s] ?? 0;
+      for (let t = 0; t < n; t++) {
+        const k = c === undefined ? rng.poissonInversion(lambda, expNeg) : rng.poissonPtrs(c);
+        let credit = 0;
+        if (k > 0) {
+          if (isCount) credit = k * m1;
+          else {
+            const s2 = cv2 > 0 ? Math.log1p(cv2 / k) : 0;
+            const sum = s2 > 0 ? Math.exp(Math.log(k) + logM1 - s2 / 2 + Math.sqrt(s2) * rng.gaussian()) : k * m1;
+            credit = Math.round(sum * (shockBase >= 0 ? (shock[shockBase + t] ?? 1) : 1) * 100) / 100;
+          }
+        }
+        draw[d + t] = credit;
+        if (t === 0 && record && dealCount) dealCount[s] = k;
+      }
+    }
+    if (record && detail) {
+      for (let s = 0; s < nStreams; s++) {
+        detail.deals[s * nPeriods + p] = dealCount?.[s] ?? 0;
+        detail.credit[s * nPeriods + p] = draw[s * T] ?? 0;
+      }
+    }
+  }
+
+  /** Pays period p of the chunk's n trials: every person, every measure. */
+  function pay(p: number, n: number, row: number, record: boolean): void {
+    periodPay.fill(0);
+    const tierTo = f.tierTo;
+    const tierRate = f.tierRate;
+    const tierOffset = f.tierOffset;
+    let below = 0;
+    let capped = 0;
+    for (let m = 0; m < nMeasures; m++) {
+      const isMbo = f.mbo[m] === 1;
+      const isYtd = f.ytd[m] === 1;
+      const threshold = f.threshold[m] ?? 0;
+      const cap = f.cap[m] ?? Infinity;
+      const w = f.weight[m] ?? 0;
+      const tierFirst = f.tierStart[m] ?? 0;
+      const tierLast = (f.tierStart[m + 1] ?? 0) - 1;
+      const trackOwn = m === model.ownMeasure;
+      for (let i = 0; i < nPeople; i++) {
+        const ti = f.ti[i * nPeriods + p] ?? 0;
+        if (ti <= 0) continue;
+        const key = i * nMeasures + m;
+        const kt = key * T;
+        const it = i * T;
+        const scale = f.scale[i] ?? 100;
+        const lineTi = isYtd ? (cumTi[i * nPeriods + p] ?? 0) : ti;
+        const recip = isYtd ? (cumQuotaRecip[key * nPeriods + p] ?? 0) : (quotaRecip[key * nPeriods + p] ?? 0);
+        const g = f.group[key] ?? -1;
+        const own = f.own[key] ?? -1;
+        const source = g >= 0 ? groupTotal : draw;
+        const sourceBase = g >= 0 ? g * T : own * T;
+        const mboMean = f.mboMean[key] ?? 0;
+        const mboSd = f.mboSd[key] ?? 0;
+        const outBase = i * trials + row;
+        counts.evaluations += n;
+        for (let t = 0; t < n; t++) {
           let a: number;
           let credited: number;
           if (isMbo) {
-            const sd = f.mboSd[key] ?? 0;
-            a = (f.mboMean[key] ?? 0) + (sd > 0 ? sd * rng.gaussian() : 0);
+            a = mboMean + (mboSd > 0 ? mboSd * rng.gaussian() : 0);
             if (a < 0) a = 0;
             credited = a;
           } else {
-            const g = groupOf[key] ?? -1;
-            const own = ownOf[key] ?? -1;
-            const ownDraw = own >= 0 ? (draw[own] ?? 0) : 0;
-            credited = g >= 0 ? (groupTotal[g] ?? 0) : ownDraw;
-            if (trackOwn) ownOut[row + i] = (ownOut[row + i] ?? 0) + ownDraw;
-            const quota = quotaOf[key * nPeriods + p] ?? 0;
+            credited = own >= 0 || g >= 0 ? (source[sourceBase + t] ?? 0) : 0;
+            if (trackOwn && own >= 0) ownOut[outBase + t] = (ownOut[outBase + t] ?? 0) + (draw[own * T + t] ?? 0);
             if (isYtd) {
-              const cc = (cumCredit[key] ?? 0) + credited;
-              const cq = (cumQuota[key] ?? 0) + quota;
-              cumCredit[key] = cc;
-              cumQuota[key] = cq;
-              a = cq > 0 ? cc / cq : 0;
-            } else {
-              a = quota > 0 ? credited / quota : 0;
-            }
+              const cc = (cumCredit[kt + t] ?? 0) + credited;
+              cumCredit[kt + t] = cc;
+              a = cc * recip;
+            } else a = credited * recip;
           }
-          evaluations++;
           let factor = 0;
-          if (a < threshold) belowThreshold++;
+          if (a < threshold) below++;
           else if (a > 0) {
             let k = tierFirst;
             while (k < tierLast && a > (tierTo[k] ?? Infinity)) k++;
             factor = (tierRate[k] ?? 0) * a + (tierOffset[k] ?? 0);
             if (factor > cap) {
               factor = cap;
-              atCap++;
+              capped++;
             }
           }
-          const scale = scaleOf[i] ?? 100;
-          let line: number;
+          let line = Math.round(lineTi * w * factor * scale) / scale;
           if (isYtd) {
-            const ct = (cumTi[key] ?? 0) + ti;
-            cumTi[key] = ct;
-            line = Math.round(ct * w * factor * scale) / scale - (paid[key] ?? 0);
+            line -= paid[kt + t] ?? 0;
             if (line < 0) line = 0;
-            paid[key] = (paid[key] ?? 0) + line;
-          } else {
-            line = Math.round(ti * w * factor * scale) / scale;
+            paid[kt + t] = (paid[kt + t] ?? 0) + line;
           }
-          periodPay[i] = (periodPay[i] ?? 0) + line;
-          if (detail && t === from) {
+          periodPay[it + t] = (periodPay[it + t] ?? 0) + line;
+          if (record && detail && t === 0) {
             detail.credited[key * nPeriods + p] = credited;
             detail.line[key * nPeriods + p] = line;
           }
         }
       }
-      for (let i = 0; i < nPeople; i++) {
-        const pay = periodPay[i] ?? 0;
-        payout[row + i] = (payout[row + i] ?? 0) + pay;
-        cost += pay * (f.toOrg[i] ?? 1);
+    }
+    counts.below += below;
+    counts.atCap += capped;
+    for (let i = 0; i < nPeople; i++) {
+      const it = i * T;
+      const outBase = i * trials + row;
+      const toOrg = f.toOrg[i] ?? 1;
+      for (let t = 0; t < n; t++) {
+        const v = periodPay[it + t] ?? 0;
+        payout[outBase + t] = (payout[outBase + t] ?? 0) + v;
+        costOut[row + t] = (costOut[row + t] ?? 0) + v * toOrg;
       }
     }
-    costOut[t - from] = cost;
-    bookingsOut[t - from] = bookings;
-    onTrial?.(t - from + 1);
   }
-  // Person-major for the summary, which reads each person's trials in a row.
-  return { from, to, payout: personMajor(payout, trials, nPeople), own: personMajor(ownOut, trials, nPeople), cost: costOut, bookings: bookingsOut, evaluations, belowThreshold, atCap };
 }
