@@ -9,7 +9,7 @@ import type { MboRow, Org, Person, QuotaRow } from '../core/model.js';
 import { makePeriod, periodsOverlapping } from '../core/periods.js';
 import { MboBook, QuotaBook } from '../core/quota.js';
 import type { Statement } from '../core/statement.js';
-import { fitModel, type SimModel } from '../core/simulation/model.js';
+import { fitModel, SimulationInputError, type SimModel } from '../core/simulation/model.js';
 import { CHUNK, runTrials, type TrialBlock } from '../core/simulation/run.js';
 import { summarize } from '../core/simulation/summarize.js';
 import type { SimulateJson } from '../core/simulation/types.js';
@@ -156,9 +156,10 @@ function num(r: { n: bigint; d: bigint } | undefined): number {
 }
 
 /**
- * Compares plans A and B: each simulated for its own people, and everyone on either plan simulated
- * under both (the counterfactual), so per person: what they would earn under A and under B. People
- * a plan cannot pay (no quota for one of its measures, say) are left out of the per-person deltas.
+ * Compares plans A and B over the same people: everyone on either plan in the year is moved onto A
+ * and simulated, then onto B (the counterfactual orgs of `onPlan`), with the same seed. So the two
+ * costs are for the same population and, per person, what they would earn under A and under B.
+ * People one of the plans cannot pay (no quota for one of its measures, say) are left out of both.
  */
 export async function comparePlans(
   calc: CalculatedOrg,
@@ -167,32 +168,33 @@ export async function comparePlans(
   options: Omit<SimulateOptions, 'planId'>,
 ): Promise<{ a: SimulateJson; b: SimulateJson; perPerson: { personId: string; role: string; a: number; b: number }[]; excluded: string[]; borrowed: string[] }> {
   const year = options.year ?? latestYear(calc);
-  const simA = await simulatePlan(calc, { ...options, planId: a, year });
-  const simB = await simulatePlan(calc, { ...options, planId: b, year });
+  const ids = [...new Set(calc.org.plans.map((p) => p.id))].sort();
+  for (const id of [a, b]) if (!ids.includes(id)) throw new SimulationInputError(`no plan with id "${id}" in plans/ (plans: ${ids.join(', ')})`);
+  if (a === b) throw new SimulationInputError(`compare needs two different plans; both are "${a}"`);
   const union = new Set(calc.result.statements.filter((s) => s.period.fy === year && (s.plan.id === a || s.plan.id === b)).map((s) => s.person.id));
-  const means = new Map<string, { role: string; a?: number; b?: number }>();
+  if (union.size === 0) throw new SimulationInputError(`nobody is on plan ${a} or plan ${b} in fiscal year ${year}`);
   const excluded = new Set<string>();
   const borrowed: string[] = [];
-  for (const planId of [a, b]) {
+  const runs = [a, b].map((planId) => {
     const counterfactual = onPlan(calc.org, calc.result.statements, union, planId, year);
     borrowed.push(...counterfactual.borrowed);
-    const org = counterfactual.org;
-    const result = Engine.create(org).calculateAll();
-    for (const p of result.problems) if (p.severity === 'error') excluded.add(p.subject ?? '');
-    const statements = result.statements.filter((s) => !excluded.has(s.person.id));
-    if (!statements.some((s) => s.plan.id === planId && s.period.fy === year)) continue;
-    const model = fitModel(org, statements, planId, year);
-    const report = summarize(model, await runAll(model, { ...options, planId }), options.seed);
-    for (const p of report.per_person) {
-      const entry = means.get(p.person_id) ?? { role: p.role };
-      if (planId === a) entry.a = Number(p.mean_payout);
-      else entry.b = Number(p.mean_payout);
-      means.set(p.person_id, entry);
-    }
+    const result = Engine.create(counterfactual.org).calculateAll();
+    for (const p of result.problems) if (p.severity === 'error' && p.subject !== undefined && union.has(p.subject)) excluded.add(p.subject);
+    return { planId, org: counterfactual.org, statements: result.statements };
+  });
+  const reports: SimulateJson[] = [];
+  for (const run of runs) {
+    const statements = run.statements.filter((s) => !excluded.has(s.person.id));
+    const model = fitModel(run.org, statements, run.planId, year);
+    reports.push(summarize(model, await runAll(model, { ...options, planId: run.planId }), options.seed));
   }
-  const perPerson = [...means]
-    .filter(([id, m]) => !excluded.has(id) && m.a !== undefined && m.b !== undefined)
-    .map(([personId, m]) => ({ personId, role: m.role, a: m.a ?? 0, b: m.b ?? 0 }))
+  const [reportA, reportB] = reports as [SimulateJson, SimulateJson];
+  const underB = new Map(reportB.per_person.map((p) => [p.person_id, p]));
+  const perPerson = reportA.per_person
+    .flatMap((p) => {
+      const other = underB.get(p.person_id);
+      return other === undefined ? [] : [{ personId: p.person_id, role: p.role, a: Number(p.mean_payout), b: Number(other.mean_payout) }];
+    })
     .sort((x, y) => y.b - y.a - (x.b - x.a) || (x.personId < y.personId ? -1 : 1));
-  return { a: simA.report, b: simB.report, perPerson, excluded: [...excluded].filter((id) => id !== '' && union.has(id)).sort(), borrowed };
+  return { a: reportA, b: reportB, perPerson, excluded: [...excluded].sort(), borrowed };
 }

@@ -309,7 +309,7 @@ describe('reports without data', () => {
     expect(page).toContain('The plan has no measures with a payout curve.');
     expect(page).toContain('No one is on this plan.');
 
-    const comparison = compareHtml({ a: simulation, b: simulation, per_person: [], diagnostics: { only_a: [], only_b: [] } });
+    const comparison = compareHtml({ a: simulation, b: simulation, per_person: [], excluded: [], borrowed: [], diagnostics: { only_a: [], only_b: [] } });
     expect(comparison).toContain('No one is on either plan.');
     expect(comparison).not.toContain('chart-per-person');
   });

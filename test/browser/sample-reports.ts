@@ -233,6 +233,8 @@ export function sampleComparison(): CompareJson {
     a,
     b,
     per_person: perPerson,
+    excluded: ['se-new'],
+    borrowed: ['ae-003 bookings from ae-007'],
     diagnostics: { only_a: [sampleDiagnosis().findings[1] ?? SPIF_PARITY], only_b: [TERRITORY_CONTROLLABILITY] },
   };
 }

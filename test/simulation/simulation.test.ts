@@ -97,6 +97,63 @@ describe('simulation against closed forms', () => {
   });
 });
 
+describe('the controllability index', () => {
+  it('is 1 for a linear plan on the person\'s own deals', () => {
+    // Payout = 10000 × credit / 100000 each quarter: a linear function of own credit, so own deals
+    // explain all of its variance (up to rounding each line to the cent).
+    const m = model(load(aeOrg('{ id: bookings, weight: 1, metric: bookings, credit: owner }')), 'ae');
+    const report = summarize(m, [runTrials(m, 5, 0, 4096)], 5);
+    expect(report.per_person[0]?.controllability).toBeGreaterThan(0.9999);
+    expect(report.controllability_index).toBe(report.per_person[0]?.controllability);
+  });
+
+  it('is each SE\'s share of the pod\'s variance on a linear pod plan', () => {
+    // Pod credit, linear and uncapped, no pod shock: SE i's annual payout is c × Σ_quarters Σ_streams
+    // credit, a sum of independent compound-Poisson streams (own deals of s1, of s2, and pod deals
+    // neither was on). A stream's variance a quarter is λ·E[X²] = λ·m2, so regressing payout on own
+    // credit explains R² = λ_i·m2_i / Σ_s λ_s·m2_s of its variance — computed here from the fitted
+    // stream parameters, independently of the simulation's regression.
+    const files = {
+      'org.yaml': 'name: Pod Co\ncurrency: USD\n',
+      'people.csv': 'id,role,team,target_incentive\na1,AE,pod-a,60000\ns1,SE,pod-a,20000\ns2,SE,pod-a,24000\n',
+      'quotas.csv': 'person_id,team,measure,period,target\n,pod-a,bookings,2026,400000\n',
+      'plans/se.yaml': 'id: se\napplies_to: { role: SE }\neffective: { from: 2026-01-01, to: 2026-12-31 }\npayout_period: quarter\nmeasures:\n  - { id: bookings, weight: 1, metric: bookings, credit: pod }\n',
+      'deals.csv': [
+        'id,owner_id,amount,stage,close_date',
+        'h1,a1,52000,closed_won,2026-01-20',
+        'h2,a1,18000,closed_won,2026-02-11',
+        'h3,a1,75000,closed_won,2026-04-03',
+        'h4,a1,33000,closed_won,2026-05-19',
+        'h5,a1,91000,closed_won,2026-07-07',
+        'h6,a1,12500,closed_won,2026-08-30',
+        'h7,a1,64000,closed_won,2026-10-14',
+        'h8,a1,28000,closed_won,2026-11-25',
+        '',
+      ].join('\n'),
+      'deal_team.csv': 'deal_id,person_id\nh1,s1\nh3,s2\nh4,s1\nh5,s1\nh6,s2\nh8,s1\nh2,s2\n',
+    };
+    const fitted = model(load(files), 'se');
+    const m: SimModel = { ...fitted, shockSigma: 0 };
+    const group = m.groups[0];
+    if (!group) throw new Error('no pod group');
+    const variance = (stream: number) => {
+      const s = m.streams[stream];
+      return s === undefined ? 0 : s.lambda * s.m2;
+    };
+    const ownStreams = m.people.map((p) => p.own[group.measure] ?? -1);
+    const total = [...ownStreams, group.unsupported].reduce((a, s) => a + variance(s), 0);
+    const report = summarize(m, [runTrials(m, 9, 0, 20_480)], 9);
+    m.people.forEach((p, i) => {
+      const expected = variance(ownStreams[i] ?? -1) / total;
+      expect(expected).toBeGreaterThan(0.1); // both SEs own a real share, h7 is nobody's
+      expect(Math.abs((report.per_person[i]?.controllability ?? 0) - expected)).toBeLessThan(0.02);
+    });
+    // The index is the mean over the plan's SEs.
+    const mean = report.per_person.reduce((a, p) => a + p.controllability, 0) / report.per_person.length;
+    expect(report.controllability_index).toBeCloseTo(mean, 4);
+  });
+});
+
 describe('determinism', () => {
   it('gives the same report for the same seed, however the trials are split', () => {
     const m = model(load(aeOrg('{ id: bookings, weight: 1, metric: bookings, credit: owner, cap: 1.5 }')), 'ae');

@@ -12,23 +12,25 @@ import { compareHtml } from '../../io/reports/index.js';
 import { UsageError, type Io } from '../io.js';
 import { progressBar, wholeNumber } from '../shared.js';
 
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const ratios = (r: CompareJson['a']) => [r.payout_to_ti.p10, r.payout_to_ti.p50, r.payout_to_ti.p90].map((x) => x.toFixed(2)).join(' / ');
 const findingKey = (f: FindingJson) => `${f.rule}\u0000${f.measure ?? ''}\u0000${f.severity}`;
 
 /** The comparison as tidy terminal tables. */
-export function formatComparison(c: CompareJson, excluded: readonly string[], borrowed: readonly string[]): string {
-  const { a, b } = c;
+export function formatComparison(c: CompareJson): string {
+  const { a, b, excluded, borrowed } = c;
   const lines = [
     `Plan ${a.plan} vs ${b.plan}, fiscal year ${a.year}: ${a.trials.toLocaleString('en')} trials, seed ${a.seed}`,
     '',
     ...textTable(
       [
         ['', a.plan, b.plan],
-        ['people on the plan', String(a.people), String(b.people)],
+        ['people simulated (everyone on either plan)', String(a.people), String(b.people)],
         [`cost mean (${a.currency})`, a.cost.mean, b.cost.mean],
         ['cost P10 – P90', `${a.cost.p10} – ${a.cost.p90}`, `${b.cost.p10} – ${b.cost.p90}`],
-        ['cost ÷ bookings', a.cost_share_of_bookings.toFixed(4), b.cost_share_of_bookings.toFixed(4)],
-        ['payout ÷ TI P10 / P50 / P90', `${a.payout_to_ti.p10} / ${a.payout_to_ti.p50} / ${a.payout_to_ti.p90}`, `${b.payout_to_ti.p10} / ${b.payout_to_ti.p50} / ${b.payout_to_ti.p90}`],
-        ['below threshold / at cap', `${a.share_below_threshold} / ${a.share_at_cap}`, `${b.share_below_threshold} / ${b.share_at_cap}`],
+        ['cost ÷ bookings', pct(a.cost_share_of_bookings), pct(b.cost_share_of_bookings)],
+        ['payout ÷ TI P10 / P50 / P90', ratios(a), ratios(b)],
+        ['below threshold / at cap', `${pct(a.share_below_threshold)} / ${pct(a.share_at_cap)}`, `${pct(b.share_below_threshold)} / ${pct(b.share_at_cap)}`],
         ['controllability index', a.controllability_index.toFixed(2), b.controllability_index.toFixed(2)],
       ],
       new Set([1, 2]),
@@ -73,7 +75,14 @@ export function registerCompare(program: Command, io: Io): void {
         const report: CompareJson = {
           a: result.a,
           b: result.b,
-          per_person: result.perPerson.map((p) => ({ person_id: p.personId, role: p.role, a_mean: p.a.toFixed(digits), b_mean: p.b.toFixed(digits), delta: (p.b - p.a).toFixed(digits) })),
+          per_person: result.perPerson.map((p) => {
+            // The change is the difference of the two printed means, so the columns add up.
+            const unit = 10 ** digits;
+            const [aMinor, bMinor] = [Math.round(p.a * unit), Math.round(p.b * unit)];
+            return { person_id: p.personId, role: p.role, a_mean: (aMinor / unit).toFixed(digits), b_mean: (bMinor / unit).toFixed(digits), delta: ((bMinor - aMinor) / unit).toFixed(digits) };
+          }),
+          excluded: result.excluded,
+          borrowed: result.borrowed,
           diagnostics: {
             only_a: findings.filter((f) => f.plan === a && !keysB.has(findingKey(f))),
             only_b: findings.filter((f) => f.plan === b && !keysA.has(findingKey(f))),
@@ -83,7 +92,7 @@ export function registerCompare(program: Command, io: Io): void {
           await writeFile(options.html, compareHtml(report));
           io.stderr(`wrote ${options.html}\n`);
         }
-        io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatComparison(report, result.excluded, result.borrowed));
+        io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatComparison(report));
       } catch (e) {
         bar.done();
         if (e instanceof SimulationInputError) throw new UsageError(e.message);

@@ -60,8 +60,13 @@ export interface SimulateJson {
 export interface CompareJson {
   readonly a: SimulateJson;
   readonly b: SimulateJson;
-  /** Everyone on either plan: mean simulated payout under each, and the change from A to B. */
+  /** Everyone on either plan: mean simulated payout under each, and the change from A to B
+   * (b_mean − a_mean exactly, as printed). */
   readonly per_person: readonly { readonly person_id: string; readonly role: string; readonly a_mean: string; readonly b_mean: string; readonly delta: string }[];
+  /** People on either plan whom one of the plans cannot pay (e.g. no quota for a measure), left out of both simulations. */
+  readonly excluded: readonly string[];
+  /** Quotas and MBO scores lent to people moved onto the other plan, as "PERSON MEASURE from PEER". */
+  readonly borrowed: readonly string[];
   /** Findings of each plan that the other does not have (by rule and measure). */
   readonly diagnostics: { readonly only_a: DiagnoseJson['findings']; readonly only_b: DiagnoseJson['findings'] };
 }

@@ -60,7 +60,7 @@ function sideBySideHtml(report: CompareJson): string {
     ['Below threshold', formatShare(a.share_below_threshold), formatShare(b.share_below_threshold), formatShareChange(a.share_below_threshold, b.share_below_threshold)],
     ['At cap', formatShare(a.share_at_cap), formatShare(b.share_at_cap), formatShareChange(a.share_at_cap, b.share_at_cap)],
     ['Controllability index', formatShare(a.controllability_index), formatShare(b.controllability_index), formatShareChange(a.controllability_index, b.controllability_index)],
-    ['People on the plan', formatNumber(a.people), formatNumber(b.people), ''],
+    ['People simulated (everyone on either plan)', formatNumber(a.people), formatNumber(b.people), ''],
     ['Target incentive', money(a.target_incentive), money(b.target_incentive), moneyChange(a.target_incentive, b.target_incentive)],
   ];
   return tableHtml({
@@ -122,6 +122,18 @@ function gainersHtml(report: CompareJson, sorted: readonly PersonDelta[]): { sta
     tableHtml: table,
   });
   return { statsHtml: stats, figure };
+}
+
+/** What the comparison had to assume: quotas lent to people moved across plans, and who was left out. */
+function assumptionsHtml(report: CompareJson): string {
+  const parts: string[] = [];
+  if (report.borrowed.length > 0) {
+    parts.push(`<p class="chart-note">Quotas and MBO scores borrowed from a peer on the other plan (same territory or pod where possible), so people moved across plans can be paid: ${report.borrowed.map((b) => `<code>${escapeHtml(b)}</code>`).join(', ')}.</p>`);
+  }
+  if (report.excluded.length > 0) {
+    parts.push(`<p class="chart-note">Left out of both simulations because one of the plans cannot pay them: ${report.excluded.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}.</p>`);
+  }
+  return parts.join('\n');
 }
 
 function diagnosticsHtml(report: CompareJson): string {
@@ -188,6 +200,7 @@ ${figureHtml(payout)}</div>
 <section aria-labelledby="gains"><h2 id="gains">Who gains, who loses</h2>
 ${people.statsHtml}
 ${people.figure === null ? '<p class="empty">No one is on either plan.</p>' : `<div class="charts per-person">${figureHtml(people.figure)}</div>`}
+${assumptionsHtml(report)}
 </section>
 <section aria-labelledby="diagnostics"><h2 id="diagnostics">Diagnostics that differ</h2>
 ${diagnosticsHtml(report)}
