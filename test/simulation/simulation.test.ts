@@ -97,6 +97,36 @@ describe('simulation against closed forms', () => {
   });
 });
 
+describe('the pod shock', () => {
+  it('is fitted so the simulated spread of a pod\'s total matches history', () => {
+    // Pod credit; the AE's 12 won deals of 10000 are no SE's (one "unsupported" stream): quarters
+    // of 2, 2, 6 and 2 deals. λ = 3, m1 = 10000, m2 = 1e8, so the streams explain a variance of
+    // P = λ·m2 = 3e8 a quarter. Totals 20000, 20000, 60000, 20000: mean m = 30000, sample variance
+    // V = (3 × 10000² + 30000²) / 3 = 4e8. Shock variance v = (V − P) / (P + m²) = 1e8 / 12e8 = 1/12,
+    // σ = √ln(13/12).
+    const deals = ['id,owner_id,amount,stage,close_date'];
+    const months = ['01', '02', '04', '05', '07', '07', '08', '08', '09', '09', '10', '11'];
+    months.forEach((mm, i) => deals.push(`d${i},a1,10000,closed_won,2026-${mm}-15`));
+    const files = {
+      'org.yaml': 'name: Pod Co\ncurrency: USD\n',
+      'people.csv': 'id,role,team,target_incentive\na1,AE,pod-a,60000\ns1,SE,pod-a,20000\n',
+      'quotas.csv': 'person_id,team,measure,period,target\n,pod-a,bookings,2026,400000\n',
+      'plans/se.yaml': 'id: se\napplies_to: { role: SE }\neffective: { from: 2026-01-01, to: 2026-12-31 }\npayout_period: quarter\nmeasures:\n  - { id: bookings, weight: 1, metric: bookings, credit: pod }\n',
+      'deals.csv': `${deals.join('\n')}\n`,
+    };
+    const m = model(load(files), 'se');
+    expect(m.shockSigma).toBeCloseTo(Math.sqrt(Math.log(13 / 12)), 12);
+    // The year's bookings are the sum of four independent quarters, each with variance
+    // P + v·(P + m²) = 3e8 + (1/12)·12e8 = 4e8 = V: 16e8 a year, around a mean of 4 × 30000.
+    const trials = 40_960;
+    const block = runTrials(m, 3, 0, trials);
+    const mean = block.bookings.reduce((a, b) => a + b, 0) / trials;
+    const variance = block.bookings.reduce((a, b) => a + (b - mean) ** 2, 0) / (trials - 1);
+    expect(Math.abs(mean - 120_000) / 120_000).toBeLessThan(0.01);
+    expect(Math.abs(variance - 16e8) / 16e8).toBeLessThan(0.04);
+  });
+});
+
 describe('the controllability index', () => {
   it('is 1 for a linear plan on the person\'s own deals', () => {
     // Payout = 10000 × credit / 100000 each quarter: a linear function of own credit, so own deals

@@ -408,6 +408,9 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
 /**
  * The group shock's log-scale deviation: the spread of groups' period totals beyond what their
  * compound-Poisson streams explain (method of moments, pooled over groups, clamped to [0, 0.5]).
+ * The shock S (mean 1, variance v) multiplies a period's credit, so a group total with mean m and
+ * Poisson variance P = Σ λ·m2 has variance E[S²]·P + v·m² = P + v·(P + m²); hence
+ * v = (observed − P) / (P + m²).
  */
 function fitShock(groups: readonly GroupFit[], streams: readonly SimStream[], people: readonly SimPerson[]): number {
   const excess: number[] = [];
@@ -424,7 +427,7 @@ function fitShock(groups: readonly GroupFit[], streams: readonly SimStream[], pe
       const st = s >= 0 ? streams[s] : undefined;
       if (st) poisson += st.lambda * st.m2;
     }
-    excess.push((observed - poisson) / (m * m));
+    excess.push((observed - poisson) / (poisson + m * m));
   }
   if (excess.length === 0) return 0;
   const cv2 = Math.max(0, mean(excess));

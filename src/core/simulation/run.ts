@@ -6,9 +6,10 @@
  * made the simulation several times faster than trial-by-trial.
  *
  * Per payout period: one shock per unit (pod or territory), then each stream's deals — a Poisson
- * count at the shocked rate, and for money metrics the sum of that many deal credits drawn as one
- * lognormal with the exact mean and variance of the sum (Fenton–Wilkinson), rounded to cents; for
- * count metrics the count times the stream's mean share. Credit goes to people as the plan credits
+ * count, and for money metrics the sum of that many deal credits drawn as one lognormal with the
+ * exact mean and variance of the sum (Fenton–Wilkinson), times the unit's shock, rounded to cents;
+ * for count metrics the count times the stream's mean share. Busy streams draw the sum in one step
+ * (see drawStreams). Credit goes to people as the plan credits
  * it (their own stream, or their group's total for pod and territory credit), and is paid through
  * the plan's curve: the same tier lines the engine uses (curve.ts `tierLines`), threshold, cap,
  * year-to-date true-up, one rounding per line. Tests hold these payouts equal to the engine's for
