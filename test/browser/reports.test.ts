@@ -5,7 +5,8 @@
  * and writes full-page screenshots to test-output/screenshots/ for people to look at.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compareHtml, diagnoseHtml, simulateHtml } from '../../src/io/reports/index.js';
 import { jsonForScript } from '../../src/io/reports/html-page.js';
+import { runCli } from '../support/run-cli.js';
 import { sampleComparison, sampleDiagnosis, sampleSimulation } from './sample-reports.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -290,6 +292,49 @@ describe('HTML reports in Chromium', () => {
       expect(await opened.page.evaluate('window.injected === undefined')).toBe(true);
       expect(opened.text).toContain(hostile);
       expect(opened.requests).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('reports the CLI writes for the demo org', () => {
+  it('open in Chromium with every chart drawn, and carry the numbers of the JSON output', async () => {
+    if (!browserReady()) return;
+    const org = join(await mkdtemp(join(tmpdir(), 'tandem-demo-reports-')), 'org');
+    expect((await runCli(['demo', org])).code).toBe(0);
+    const run = async (args: string[]): Promise<{ html: string; json: unknown }> => {
+      const file = join(REPORTS, `demo-${args[0] ?? ''}.html`);
+      const out = await runCli([...args.slice(0, 1), org, ...args.slice(1), '--html', file]);
+      expect(out.code, out.stderr).toBe(0);
+      const json = await runCli([...args.slice(0, 1), org, ...args.slice(1), '--json']);
+      return { html: await readFile(file, 'utf8'), json: JSON.parse(json.stdout) };
+    };
+    const diagnose = await run(['diagnose']);
+    const simulate = await run(['simulate', '--plan', 'se-pod-2026', '--trials', '500']);
+    const compare = await run(['compare', '--plan', 'se-pod-2026', '--plan', 'se-territory-2026', '--trials', '300']);
+    const pod = z.object({ measures: z.array(z.unknown()) }).parse(simulate.json);
+    // Diagnose: the severity chart. Simulate: cost, payout ÷ TI and one curve per measure.
+    // Compare: both costs, both payout ÷ TI, gains and losses.
+    for (const [name, report, charts] of [
+      ['demo-diagnose', diagnose, 1],
+      ['demo-simulate', simulate, 2 + pod.measures.length],
+      ['demo-compare', compare, 3],
+    ] as const) {
+      const opened = await checkDesktop(name, report.html, charts);
+      try {
+        // The page embeds exactly what --json prints.
+        expect(await embeddedData(opened.page)).toEqual(report.json);
+      } finally {
+        await opened.close();
+      }
+    }
+    // Findings the issue names are on the page: the territory plan's controllability, the SPIF's parity.
+    const opened = await openReport('demo-diagnose-text', diagnose.html, 1280);
+    try {
+      const territory = opened.page.locator('section', { has: opened.page.getByRole('heading', { level: 2, name: 'Plan se-territory-2026' }) });
+      expect(await territory.innerText()).toContain('Controllability');
+      expect(opened.text).toContain('Big S parity');
     } finally {
       await opened.close();
     }

@@ -56,6 +56,48 @@ describe('the fitted model', () => {
   });
 });
 
+describe('group streams', () => {
+  it('keep each pod deal in its pod, once, with one of the pod members who worked it', () => {
+    // Pods a (AE a1, SEs s1, s3) and b (AE b1, SE s2), paid on pod bookings. Pod a won 4 deals in
+    // 2026: p1 (s1), p2 (s1 and s3 together), p3 (s2, who is in pod b, helping), p4 (nobody).
+    // Pod b won 2: q1 (s2), q2 (nobody).
+    const files = {
+      'org.yaml': 'name: Pods Co\ncurrency: USD\n',
+      'people.csv': 'id,role,team,target_incentive\na1,AE,pod-a,60000\nb1,AE,pod-b,60000\ns1,SE,pod-a,20000\ns2,SE,pod-b,20000\ns3,SE,pod-a,20000\n',
+      'quotas.csv': 'person_id,team,measure,period,target\n,pod-a,bookings,2026,400000\n,pod-b,bookings,2026,400000\n',
+      'plans/se.yaml': 'id: se\napplies_to: { role: SE }\neffective: { from: 2026-01-01, to: 2026-12-31 }\npayout_period: quarter\nmeasures:\n  - { id: bookings, weight: 1, metric: bookings, credit: pod }\n',
+      'deals.csv': [
+        'id,owner_id,amount,stage,close_date',
+        'p1,a1,10000,closed_won,2026-02-01',
+        'p2,a1,20000,closed_won,2026-03-01',
+        'p3,a1,40000,closed_won,2026-05-01',
+        'p4,a1,80000,closed_won,2026-08-01',
+        'q1,b1,5000,closed_won,2026-02-01',
+        'q2,b1,7000,closed_won,2026-09-01',
+        '',
+      ].join('\n'),
+      'deal_team.csv': 'deal_id,person_id\np1,s1\np2,s1\np2,s3\np3,s2\nq1,s2\n',
+    };
+    const m = model(load(files), 'se');
+    const stream = (i: number) => m.streams[i] ?? { lambda: NaN, m1: NaN, m2: NaN };
+    const person = (id: string) => m.people.find((p) => p.id === id);
+    const podA = m.groups.find((g) => g.key.includes('pod-a'));
+    const podB = m.groups.find((g) => g.key.includes('pod-b'));
+    if (!podA || !podB) throw new Error('no pod groups');
+    const own = (id: string) => stream(person(id)?.own[0] ?? -1);
+    // Over 4 quarters, λ = deals / 4 and the credit sums are λ × 4 × m1.
+    const sum = (s: { lambda: number; m1: number }) => s.lambda * 4 * s.m1;
+    // s2's own deals are pod b's q1 only; p3 stays in pod a, with p4, as deals no pod-a SE worked.
+    expect([own('s2').lambda, own('s2').m1]).toEqual([0.25, 5000]);
+    expect([stream(podA.unsupported).lambda, stream(podA.unsupported).m1]).toEqual([0.5, 60000]);
+    expect([stream(podB.unsupported).lambda, stream(podB.unsupported).m1]).toEqual([0.25, 7000]);
+    // p1 is s1's; p2 belongs to exactly one of s1 and s3: pod a's 4 deals are counted once.
+    expect(own('s1').lambda + own('s3').lambda).toBe(0.5);
+    expect(sum(own('s1')) + sum(own('s3'))).toBe(30000);
+    expect(sum(own('s1')) === 30000 || (sum(own('s1')) === 10000 && sum(own('s3')) === 20000)).toBe(true);
+  });
+});
+
 describe('simulation against closed forms', () => {
   const trials = 20_000;
 

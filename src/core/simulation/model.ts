@@ -224,20 +224,28 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
   }
   const ids = [...byPerson.keys()].sort();
   const teams = new Map(ids.map((id) => [id, byPerson.get(id)?.[0]?.person.team ?? '']));
-  const members = new Set(ids);
   const book = DealBook.of(org);
-  /** The first plan member (by id) on a deal, as its owner or on its team: whose own deal it is. */
-  const firstMemberOn = (dealId: string, ownerId: string): string | undefined => {
+  /**
+   * Whose own deal a group deal is: the group's members on it (as owner or on the team); when
+   * several worked it, one of them picked by a hash of the deal id, so no one is favoured by the
+   * order of ids; undefined when none did (the group's unsupported deals).
+   */
+  const memberOn = (dealId: string, ownerId: string, group: ReadonlySet<string>): string | undefined => {
+    const on = new Set<string>();
+    if (group.has(ownerId)) on.add(ownerId);
     const d = book.indexById.get(dealId);
-    let first = members.has(ownerId) ? ownerId : undefined;
     if (d !== undefined) {
       for (const r of book.teamOf(d)) {
         const id = org.dealTeam.personIds[r] ?? '';
-        if (members.has(id) && (first === undefined || id < first)) first = id;
+        if (group.has(id)) on.add(id);
       }
     }
-    return first;
+    if (on.size <= 1) return on.values().next().value;
+    const sorted = [...on].sort();
+    return sorted[fnv1a(dealId) % sorted.length];
   };
+  /** Group deals in the order first seen, assigned to streams once every group's members are known. */
+  const groupDeals: { group: number; dealId: string; ownerId: string; value: number }[] = [];
 
   const streams: StreamFit[] = [];
   const streamIndex = new Map<string, number>();
@@ -302,8 +310,7 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
           if (grp.seen.has(seenKey)) continue;
           grp.seen.add(seenKey);
           grp.perPeriod[p] = (grp.perPeriod[p] ?? 0) + value;
-          const first = firstMemberOn(line.deal.id, line.deal.ownerId);
-          add(streams[first === undefined ? grp.unsupported : stream(`own\u0000${first}\u0000${m}`)] as StreamFit, value);
+          groupDeals.push({ group: group[m] ?? 0, dealId: line.deal.id, ownerId: line.deal.ownerId, value });
         }
       }
     }
@@ -325,6 +332,14 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
       mboSd: measures.map(() => 0),
     };
   });
+
+  // Each group deal to its member's own stream, or to the group's unsupported stream.
+  const groupMembers = groups.map((g) => new Set(g.members.map((i) => people[i]?.id ?? '')));
+  for (const d of groupDeals) {
+    const g = groups[d.group] as GroupFit;
+    const member = memberOn(d.dealId, d.ownerId, groupMembers[d.group] ?? new Set());
+    add(streams[member === undefined ? g.unsupported : stream(`own\u0000${member}\u0000${g.measure}`)] as StreamFit, d.value);
+  }
 
   // MBO: each person's own mean score, with the spread of the plan's scores around people's means.
   const spread = measures.map((_, m) => {
@@ -472,4 +487,14 @@ function simMeasure(m: Measure): SimMeasure {
 /** The credit lines of some windows, in no particular order (fitting needs no trace order). */
 function* unsortedLines(windows: readonly CreditWindow[]): Generator<CreditLine> {
   for (const w of windows) for (let i = w.lo; i < w.hi; i++) yield w.series.line(i);
+}
+
+/** FNV-1a hash of a string (32 bits): a deterministic, id-order-free pick among a deal's members. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
