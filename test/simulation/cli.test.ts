@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as Session from '../../src/app/org-session.js';
+import type * as Simulate from '../../src/app/simulate.js';
 import type { CompareJson, SimulateJson } from '../../src/core/simulation/types.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -106,8 +108,8 @@ describe('worker threads', () => {
   it('give the same report as one thread', async () => {
     // The compiled build (npm test builds first): workers load dist/app/simulate-worker.js.
     const dist = new URL('../../dist/app/', import.meta.url).href;
-    const { calculateOrg } = (await import(`${dist}org-session.js`)) as typeof import('../../src/app/org-session.js');
-    const { simulatePlan } = (await import(`${dist}simulate.js`)) as typeof import('../../src/app/simulate.js');
+    const { calculateOrg } = (await import(`${dist}org-session.js`)) as typeof Session;
+    const { simulatePlan } = (await import(`${dist}simulate.js`)) as typeof Simulate;
     const calc = await calculateOrg(org);
     const options = { planId: 'se-pod-2026', trials: 1300, seed: 3 };
     const [one, two] = await Promise.all([simulatePlan(calc, { ...options, workers: 0 }), simulatePlan(calc, { ...options, workers: 2 })]);
