@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/calculate.js';
 import type { Org } from '../../src/core/model.js';
 import { fitModel, type SimModel } from '../../src/core/simulation/model.js';
-import { runTrials } from '../../src/core/simulation/run.js';
+import { fastExp, runTrials } from '../../src/core/simulation/run.js';
 import { summarize } from '../../src/core/simulation/summarize.js';
 import { parseOrg } from '../../src/io/parse-org.js';
 
@@ -43,6 +43,19 @@ function aeOrg(measure: string): Record<string, string> {
     'plans/ae.yaml': `id: ae\napplies_to: { role: AE }\neffective: { from: 2026-01-01, to: 2026-12-31 }\npayout_period: quarter\nmeasures:\n  - ${measure}\n`,
   };
 }
+
+describe('fastExp', () => {
+  it('agrees with Math.exp to 3e-10 (relative) wherever lognormal draws reach', () => {
+    let worst = 0;
+    for (let i = 0; i <= 200_000; i++) {
+      const x = -60 + (i * 120) / 200_000; // -60 … 60 in steps of 0.0006, ties of the range reduction included
+      worst = Math.max(worst, Math.abs(fastExp(x) / Math.exp(x) - 1));
+    }
+    expect(worst).toBeLessThan(3e-10);
+    expect(worst).toBeGreaterThan(0); // it is an approximation, not Math.exp itself
+    expect([fastExp(-Infinity), fastExp(-800), fastExp(0)]).toEqual([0, 0, 1]);
+  });
+});
 
 describe('the fitted model', () => {
   it('takes its rates and deal sizes from history', () => {

@@ -16,9 +16,10 @@ import { tierLines } from '../curve.js';
 import { DealBook } from '../deal-book.js';
 import { minorUnits } from '../currency.js';
 import { FxTable } from '../fx.js';
-import type { Measure, Org, Plan } from '../model.js';
+import type { Deal, Measure, Org, Plan } from '../model.js';
 import { makePeriod, periodsOverlapping } from '../periods.js';
-import type { Rational } from '../rational.js';
+import { hashString } from '../random.js';
+import type { Rational, RoundingMode } from '../rational.js';
 import type { CreditLine } from '../crediting.js';
 import type { CreditWindow, Statement } from '../statement.js';
 
@@ -101,6 +102,8 @@ export interface SimModel {
   readonly plan: string;
   readonly year: number;
   readonly currency: string;
+  /** How payout lines are rounded (org.yaml `rounding`), as the engine rounds them. */
+  readonly rounding: RoundingMode;
   readonly periods: readonly string[];
   readonly measures: readonly SimMeasure[];
   readonly people: readonly SimPerson[];
@@ -183,7 +186,8 @@ interface GroupFit {
   readonly members: number[];
   readonly unsupported: number;
   /** Deals already counted, per payout period (every member's statement lists the group's deals). */
-  readonly seen: Set<string>;
+  /** Deals already counted (a deal's credit lines fall in the one period of its date). */
+  readonly seen: Set<object>;
   /** Credited total per payout period (for the shock fit). */
   readonly perPeriod: number[];
   /** Org currency per unit of the group's currency. */
@@ -231,21 +235,25 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
    * order of ids; undefined when none did (the group's unsupported deals).
    */
   const memberOn = (dealId: string, ownerId: string, group: ReadonlySet<string>): string | undefined => {
-    const on = new Set<string>();
-    if (group.has(ownerId)) on.add(ownerId);
+    let first = group.has(ownerId) ? ownerId : undefined;
+    let several: string[] | undefined;
     const d = book.indexById.get(dealId);
     if (d !== undefined) {
       for (const r of book.teamOf(d)) {
         const id = org.dealTeam.personIds[r] ?? '';
-        if (group.has(id)) on.add(id);
+        if (!group.has(id) || id === first || several?.includes(id)) continue;
+        if (first === undefined) first = id;
+        else (several ??= [first]).push(id);
       }
     }
-    if (on.size <= 1) return on.values().next().value;
-    const sorted = [...on].sort();
-    return sorted[fnv1a(dealId) % sorted.length];
+    if (several === undefined) return first;
+    several.sort();
+    return several[hashString(dealId) % several.length];
   };
   /** Group deals in the order first seen, assigned to streams once every group's members are known. */
-  const groupDeals: { group: number; dealId: string; ownerId: string; value: number }[] = [];
+  const groupDealGroup: number[] = [];
+  const groupDeal: Deal[] = [];
+  const groupDealValue: number[] = [];
 
   const streams: StreamFit[] = [];
   const streamIndex = new Map<string, number>();
@@ -306,11 +314,12 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
             add(streams[own[m] ?? 0] as StreamFit, value);
             continue;
           }
-          const seenKey = `${line.deal.id}\u0000${p}`;
-          if (grp.seen.has(seenKey)) continue;
-          grp.seen.add(seenKey);
+          if (grp.seen.has(line.deal)) continue;
+          grp.seen.add(line.deal);
           grp.perPeriod[p] = (grp.perPeriod[p] ?? 0) + value;
-          groupDeals.push({ group: group[m] ?? 0, dealId: line.deal.id, ownerId: line.deal.ownerId, value });
+          groupDealGroup.push(group[m] ?? 0);
+          groupDeal.push(line.deal);
+          groupDealValue.push(value);
         }
       }
     }
@@ -335,11 +344,14 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
 
   // Each group deal to its member's own stream, or to the group's unsupported stream.
   const groupMembers = groups.map((g) => new Set(g.members.map((i) => people[i]?.id ?? '')));
-  for (const d of groupDeals) {
-    const g = groups[d.group] as GroupFit;
-    const member = memberOn(d.dealId, d.ownerId, groupMembers[d.group] ?? new Set());
-    add(streams[member === undefined ? g.unsupported : stream(`own\u0000${member}\u0000${g.measure}`)] as StreamFit, d.value);
-  }
+  const personIndex = new Map(people.map((p, i) => [p.id, i]));
+  groupDeal.forEach((deal, k) => {
+    const gi = groupDealGroup[k] ?? 0;
+    const g = groups[gi] as GroupFit;
+    const member = memberOn(deal.id, deal.ownerId, groupMembers[gi] ?? new Set());
+    const own = member === undefined ? -1 : (people[personIndex.get(member) ?? -1]?.own[g.measure] ?? -1);
+    add(streams[own >= 0 ? own : g.unsupported] as StreamFit, groupDealValue[k] ?? 0);
+  });
 
   // MBO: each person's own mean score, with the spread of the plan's scores around people's means.
   const spread = measures.map((_, m) => {
@@ -405,6 +417,7 @@ export function fitModel(org: Org, statements: readonly Statement[], planId: str
     plan: planId,
     year,
     currency: org.settings.currency,
+    rounding: org.settings.rounding,
     periods: periodList.map((p) => p.label),
     measures,
     people: withSpread,
@@ -489,12 +502,3 @@ function* unsortedLines(windows: readonly CreditWindow[]): Generator<CreditLine>
   for (const w of windows) for (let i = w.lo; i < w.hi; i++) yield w.series.line(i);
 }
 
-/** FNV-1a hash of a string (32 bits): a deterministic, id-order-free pick among a deal's members. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}

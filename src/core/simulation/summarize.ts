@@ -154,16 +154,20 @@ export function summarize(model: SimModel, blocks: readonly TrialBlock[], seed: 
     }
     const ti = tiInYear[i] ?? 0;
     let sum = 0;
+    // The bin of payout ÷ TI: x ÷ (TI × bin width), truncated (payouts are never negative; the
+    // last bin takes everything from RATIO_MAX up).
+    const perBin = ti > 0 ? 1 / (ti * RATIO_BIN) : 0;
+    const lastBin = ratioCounts.length - 1;
     for (let t = 0; t < trials; t++) {
       const x = column[t] ?? 0;
       sum += x;
-      if (ti > 0) {
-        const r = x / ti;
-        const bin = Math.min(ratioCounts.length - 1, Math.max(0, Math.floor(r / RATIO_BIN)));
+      if (perBin > 0) {
+        const b = x * perBin;
+        const bin = b >= lastBin ? lastBin : b > 0 ? b | 0 : 0;
         ratioCounts[bin] = (ratioCounts[bin] ?? 0) + 1;
       }
     }
-    for (let t = 0; t < trials; t++) column[t] = (column[t] ?? 0) * p.toOrg;
+    if (p.toOrg !== 1) for (let t = 0; t < trials; t++) column[t] = (column[t] ?? 0) * p.toOrg;
     const controllability = explained(ownColumn, column);
     return {
       person_id: p.id,
