@@ -30,6 +30,8 @@ export interface Person {
   /** One territory key. Blank matches nothing. */
   readonly territory: string;
   readonly hireDate: Day | undefined;
+  /** When the person reached their current level (people.csv `level_since`). */
+  readonly levelSince: Day | undefined;
   readonly endDate: Day | undefined;
   readonly location: string;
   /** Resolved currency (blank in the file = org currency). */
@@ -39,6 +41,8 @@ export interface Person {
   readonly targetIncentive: Rational | undefined;
   /** Plan id from people.csv, '' when blank (then plans match by role). */
   readonly plan: string;
+  /** people.csv `attr_*` columns (e.g. `attr_gender`), for pay-equity analysis: admins only. */
+  readonly attrs: Readonly<Record<string, string>>;
   readonly line: number;
 }
 

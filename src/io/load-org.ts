@@ -4,8 +4,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CAREER_FILES } from './career-schemas.js';
 import type { EncodedDealTeam } from './deal-team-codec.js';
-import { parseOrg, parseOrgWithTeam, type ParseResult } from './parse-org.js';
+import { parseCareer, type CareerParse } from './parse-career.js';
+import { parseOrg, parseOrgWithTeam, type ParseOptions, type ParseResult } from './parse-org.js';
 
 /** The files of an org folder Tandem reads (the ladder files join them with the ladder). */
 export const ORG_FILES = [
@@ -55,16 +57,16 @@ const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
  * thread while this thread reads everything else (the two big files then take the time of one);
  * the result is identical either way.
  */
-export async function loadOrg(dir: string): Promise<ParseResult> {
+export async function loadOrg(dir: string, options: ParseOptions = {}): Promise<ParseResult> {
   const teamPath = join(dir, 'deal_team.csv');
   const teamSize = (await stat(teamPath).catch(() => undefined))?.size ?? 0;
-  if (teamSize < WORKER_THRESHOLD_BYTES) return parseOrg(await readOrgTexts(dir));
+  if (teamSize < WORKER_THRESHOLD_BYTES) return parseOrg(await readOrgTexts(dir), options);
   const orgYaml = await readFile(join(dir, 'org.yaml'), 'utf8').catch(() => undefined);
   const team = readDealTeamInWorker(teamPath, orgYaml);
   // Do not leave a rejection unhandled while the rest is parsed; parseOrgWithTeam awaits it.
   team.catch(() => undefined);
   const texts = await readOrgTexts(dir, new Set(['deal_team.csv']));
-  return parseOrgWithTeam(texts, team);
+  return parseOrgWithTeam(texts, team, options);
 }
 
 function readDealTeamInWorker(path: string, orgYaml: string | undefined): Promise<EncodedDealTeam> {
@@ -79,4 +81,37 @@ function readDealTeamInWorker(path: string, orgYaml: string | undefined): Promis
       if (code !== 0) reject(new Error(`the deal_team.csv reader stopped with exit code ${code}`));
     });
   });
+}
+
+/** deals.csv columns the ladder's evidence reads besides what plans need. */
+export const EVIDENCE_DEAL_COLUMNS = ['segment', 'poc'] as const;
+
+/** Reads the ladder-side files of an org folder that exist (ladder.yaml, bands.csv, …). */
+export async function readCareerTexts(dir: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  await Promise.all(
+    CAREER_FILES.map(async (name) => {
+      const text = await readFile(join(dir, name), 'utf8').catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return undefined;
+        throw e;
+      });
+      if (text !== undefined) texts.set(name, text);
+    }),
+  );
+  return texts;
+}
+
+export interface CareerLoad {
+  readonly org: ParseResult;
+  /** Undefined when the org itself has errors (the people files are checked against it). */
+  readonly career: CareerParse | undefined;
+}
+
+/** Reads and validates an org folder with its ladder and people files. */
+export async function loadCareer(dir: string): Promise<CareerLoad> {
+  const [org, texts] = await Promise.all([loadOrg(dir, { dealColumns: EVIDENCE_DEAL_COLUMNS }), readCareerTexts(dir)]);
+  if (!org.org) return { org, career: undefined };
+  const dealIds = new Set(org.org.deals.map((d) => d.id));
+  const career = parseCareer(texts, { currency: org.org.settings.currency, people: org.org.people, hasDeal: (id) => dealIds.has(id) });
+  return { org, career };
 }

@@ -45,7 +45,7 @@ export interface ParseResult {
 const ORG_KEYS = new Set(['name', 'currency', 'fiscal_year_start', 'fiscal_year_label', 'rounding', 'columns', 'values', 'diagnostics', 'ladder']);
 
 /** Issues of a zod parse of YAML content as problems located by key path. */
-function yamlIssues(file: string, yaml: YamlFile, issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): Problem[] {
+export function yamlIssues(file: string, yaml: YamlFile, issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): Problem[] {
   return issues.map((issue) => {
     const path = [...base, ...issue.path];
     let message = issue.message;
@@ -74,9 +74,19 @@ interface PendingFilter {
 /** How the deal-team rows reach the parser: read from the texts, or already read by a worker. */
 export type DealTeamSupply = { readonly kind: 'text' } | { readonly kind: 'encoded'; readonly value: EncodedDealTeam };
 
+/** Options of a parse. */
+export interface ParseOptions {
+  /**
+   * deals.csv columns to keep on every deal (in `Deal.filterValues`, named by `Org.filterColumns`)
+   * besides the ones plan filters use: e.g. `segment` and `poc` for ladder evidence. A column the
+   * file does not have reads as ''.
+   */
+  readonly dealColumns?: readonly string[];
+}
+
 /** Parses and validates an org folder held in memory. */
-export function parseOrg(texts: OrgTexts): ParseResult {
-  const steps = parseSteps(texts);
+export function parseOrg(texts: OrgTexts, options: ParseOptions = {}): ParseResult {
+  const steps = parseSteps(texts, options);
   let step = steps.next();
   while (!step.done) step = steps.next({ kind: 'text' });
   return step.value;
@@ -86,14 +96,14 @@ export function parseOrg(texts: OrgTexts): ParseResult {
  * Like `parseOrg`, with deal_team.csv read elsewhere (a worker thread): the rest is parsed while
  * the team rows are still being read, and they are awaited only when needed.
  */
-export async function parseOrgWithTeam(texts: OrgTexts, team: Promise<EncodedDealTeam>): Promise<ParseResult> {
-  const steps = parseSteps(texts);
+export async function parseOrgWithTeam(texts: OrgTexts, team: Promise<EncodedDealTeam>, options: ParseOptions = {}): Promise<ParseResult> {
+  const steps = parseSteps(texts, options);
   let step = steps.next();
   while (!step.done) step = steps.next({ kind: 'encoded', value: await team });
   return step.value;
 }
 
-function* parseSteps(texts: OrgTexts): Generator<'deal_team', ParseResult, DealTeamSupply> {
+function* parseSteps(texts: OrgTexts, options: ParseOptions): Generator<'deal_team', ParseResult, DealTeamSupply> {
   const problems: Problem[] = [];
   const missingFile = (file: string) => problems.push({ severity: 'error', file, line: 1, column: '1', message: `${file} is missing: an org folder needs it` });
 
@@ -245,6 +255,11 @@ function* parseSteps(texts: OrgTexts): Generator<'deal_team', ParseResult, DealT
     }
   }
 
+  for (const c of options.dealColumns ?? []) {
+    const column = c.toLowerCase();
+    if (!filterColumns.includes(column)) filterColumns.push(column);
+  }
+
   // CSV files
   const schemas = csvSchemas(calendar);
   const table = <K extends CsvKind, T>(
@@ -261,9 +276,10 @@ function* parseSteps(texts: OrgTexts): Generator<'deal_team', ParseResult, DealT
   };
 
   if (!texts.has('people.csv')) missingFile('people.csv');
+  const attrValues: (readonly string[])[] = [];
   const peopleTable = table(
     'people',
-    (r, line): Person => ({
+    (r, line, extra): Person => (attrValues.push(extra), {
       id: r.id,
       name: r.name,
       role: r.role,
@@ -273,17 +289,22 @@ function* parseSteps(texts: OrgTexts): Generator<'deal_team', ParseResult, DealT
       team: r.team,
       territory: r.territory,
       hireDate: r.hire_date,
+      levelSince: r.level_since,
       endDate: r.end_date,
       location: r.location,
       currency: r.currency ?? settings.currency,
       baseSalary: r.base_salary,
       targetIncentive: r.target_incentive,
       plan: r.plan,
+      attrs: {},
       line,
     }),
     { keep: (name) => name.startsWith('attr_') },
   );
-  const people = peopleTable?.rows ?? [];
+  const attrColumns = peopleTable?.extraColumns ?? [];
+  const people = (peopleTable?.rows ?? []).map((p, i) =>
+    attrColumns.length === 0 ? p : { ...p, attrs: Object.fromEntries(attrColumns.map((c, j) => [c, attrValues[i]?.[j] ?? ''])) },
+  );
 
   const tuples = new TupleInterner();
   const dealsTable = table('deals', (r, line, extra) => dealFromRow(r, settings.currency, tuples.intern(extra), line), { capture: filterColumns });

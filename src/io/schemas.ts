@@ -28,7 +28,7 @@ function decimalText(value: string, ctx: z.RefinementCtx<string>): Rational {
 }
 
 /** An exact decimal; `check` adds a range rule such as "> 0". */
-function decimal(check?: { test: (r: Rational) => boolean; message: string }) {
+export function decimal(check?: { test: (r: Rational) => boolean; message: string }) {
   const s = z.string().transform((v, ctx) => {
     const r = decimalText(v, ctx);
     if (check && parseDecimal(v) !== undefined && !check.test(r)) ctx.addIssue({ code: 'custom', message: `${v}: ${check.message}` });
@@ -45,11 +45,11 @@ function decimal(check?: { test: (r: Rational) => boolean; message: string }) {
  */
 export const plainDecimalSchemas = new WeakSet<z.core.$ZodType>();
 
-const nonNegative = { test: (r: Rational) => r.sign() >= 0, message: 'must not be negative' };
-const positive = { test: (r: Rational) => r.sign() > 0, message: 'must be greater than 0' };
+export const nonNegative = { test: (r: Rational) => r.sign() >= 0, message: 'must not be negative' };
+export const positive = { test: (r: Rational) => r.sign() > 0, message: 'must be greater than 0' };
 
 /** A whole number written as text ("25"). */
-const integer = z
+export const integer = z
   .string()
   .transform((v, ctx) => {
     if (!/^\d+$/.test(v)) {
@@ -60,7 +60,7 @@ const integer = z
   })
   .meta({ tandem: 'integer' });
 
-const isoDate = z
+export const isoDate = z
   .string()
   .transform((v, ctx) => {
     const d = parseIsoDate(v);
@@ -76,20 +76,20 @@ const isoDate = z
 
 /** Cell schemas that accept any string unchanged; the table reader skips validating them. */
 export const anyTextSchemas = new WeakSet<z.core.$ZodType>();
-const text = z.string();
+export const text = z.string();
 anyTextSchemas.add(text);
-const required = z.string().min(1, 'a value is required');
+export const required = z.string().min(1, 'a value is required');
 /** Cell schemas that accept any non-empty string unchanged. */
 export const nonEmptyTextSchemas = new WeakSet<z.core.$ZodType>([required]);
 
-const optionalDate = z.string().transform((v, ctx) => {
+export const optionalDate = z.string().transform((v, ctx) => {
   if (v === '') return undefined;
   const d = parseIsoDate(v);
   if (d === undefined) ctx.addIssue({ code: 'custom', message: `"${v}" is not a valid date (use YYYY-MM-DD, e.g. 2026-03-31)` });
   return d;
 });
 
-function optionalDecimal(check?: { test: (r: Rational) => boolean; message: string }) {
+export function optionalDecimal(check?: { test: (r: Rational) => boolean; message: string }) {
   return z.string().transform((v, ctx) => {
     if (v === '') return undefined;
     const r = decimalText(v, ctx);
@@ -106,7 +106,7 @@ const csvBoolean = z.string().transform((v, ctx) => {
   return false;
 });
 
-const currencyCode = z.string().transform((v, ctx) => {
+export const currencyCode = z.string().transform((v, ctx) => {
   if (v === '') return undefined;
   if (!isCurrency(v)) ctx.addIssue({ code: 'custom', message: `"${v}" is not an ISO 4217 currency code (e.g. USD, EUR, JPY)` });
   return v;
@@ -223,9 +223,9 @@ export type CsvKind = keyof typeof CSV_FILES;
 
 // ---------------------------------------------------------------- YAML files
 
-const yamlText = z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'is required' : 'must be text') });
-const yamlId = yamlText.min(1, 'must not be empty');
-const roleList = z.union([yamlId, z.array(yamlId).min(1)]).transform((v) => (typeof v === 'string' ? [v] : v));
+export const yamlText = z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'is required' : 'must be text') });
+export const yamlId = yamlText.min(1, 'must not be empty');
+export const roleList = z.union([yamlId, z.array(yamlId).min(1)]).transform((v) => (typeof v === 'string' ? [v] : v));
 const filterScalar = z.union([z.string(), z.boolean()]);
 const filter = z.record(z.string(), z.union([filterScalar, z.array(filterScalar).min(1, 'a list needs at least one value')]));
 
