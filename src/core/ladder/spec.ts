@@ -90,8 +90,12 @@ export const DEFAULT_EVIDENCE: Readonly<Record<DefaultCompetency, { readonly ic:
   ai_leverage: { ic: 'ai_workflow', management: 'ai_workflow', at_least: [1, 1, 1, 2, 3, 2, 3, 4] },
 };
 
-/** Grades: comparable across the tracks (bands are set per grade). Principal matches M3. */
-export const DEFAULT_GRADES: Readonly<Record<DefaultLevel, number>> = { SE1: 5, SE2: 6, SE3: 7, SE4: 9, SE5: 10, M1: 8, M2: 9, M3: 10 };
+/**
+ * Grades: comparable across the tracks (bands are set per grade). Staff = SE Manager (GitLab: Staff
+ * SA and Manager are both grade 9), Principal = Director (grade 10); the IC track stops one grade
+ * below the top management level (Senior Director, GitLab grade 11).
+ */
+export const DEFAULT_GRADES: Readonly<Record<DefaultLevel, number>> = { SE1: 5, SE2: 6, SE3: 7, SE4: 9, SE5: 10, M1: 9, M2: 10, M3: 11 };
 
 /** Evidence windows of the default ladder, in quarters. */
 export const DEFAULT_WINDOW_QUARTERS = 4;
