@@ -11,6 +11,7 @@ import { InvalidInputError } from '../app/org-session.js';
 import { formatProblem } from '../core/problems.js';
 import { OrgFolderError } from '../io/load-org.js';
 import { registerCalc } from './commands/calc.js';
+import { registerCareer } from './commands/career.js';
 import { registerCompare } from './commands/compare.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDiagnose } from './commands/diagnose.js';
@@ -41,6 +42,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   registerDiagnose(program, io);
   registerSimulate(program, io);
   registerCompare(program, io);
+  registerCareer(program, io);
   registerDemo(program, io);
   registerQuickstart(program, io);
   registerSchema(program, io);

@@ -13,7 +13,7 @@ export interface Point {
 }
 
 /** How the chart runtime formats an axis tick or a tooltip value. */
-export type ValueFormat = 'money' | 'money-signed' | 'percent' | 'multiple' | 'count' | 'share';
+export type ValueFormat = 'money' | 'money-signed' | 'percent' | 'multiple' | 'count' | 'share' | 'decimal';
 
 /** A Chart.js configuration that is plain JSON (functions are attached by the runtime from `ticks`/`tooltip`). */
 export type ChartConfig =
@@ -218,7 +218,8 @@ const RUNTIME = `
     percent: function (v) { return trimmed(v * 100, 1) + '%'; },
     share: function (v) { return trimmed(v * 100, 1) + '%'; },
     multiple: function (v) { return trimmed(v, 2) + '\\u00d7'; },
-    count: function (v) { return whole.format(v); }
+    count: function (v) { return whole.format(v); },
+    decimal: function (v) { return trimmed(v, 2); }
   };
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.font.size = 12;
