@@ -341,6 +341,31 @@ describe('reports the CLI writes for the demo org', () => {
   });
 });
 
+describe('the people report the CLI writes for the demo org', () => {
+  it('opens in Chromium with its four charts drawn, the planted cases listed and the JSON embedded', async () => {
+    if (!browserReady()) return;
+    const org = join(await mkdtemp(join(tmpdir(), 'tandem-demo-people-')), 'org');
+    expect((await runCli(['demo', org])).code).toBe(0);
+    const file = join(REPORTS, 'demo-people.html');
+    const out = await runCli(['people', 'report', org, '--as-of', '2026-12-31', '--html', file]);
+    expect(out.code, out.stderr).toBe(0);
+    const json = z
+      .object({ tenure_promotions: z.array(z.object({ person_id: z.string() })), stuck: z.array(z.object({ person_id: z.string() })), no_conversation: z.array(z.object({ person_id: z.string() })) })
+      .passthrough()
+      .parse(JSON.parse((await runCli(['people', 'report', org, '--as-of', '2026-12-31', '--json'])).stdout));
+    // Compa-ratio, pay equity, club parity and SPIF parity.
+    const opened = await checkDesktop('demo-people', await readFile(file, 'utf8'), 4);
+    try {
+      expect(await embeddedData(opened.page)).toEqual(json);
+      for (const p of [...json.tenure_promotions, ...json.stuck, ...json.no_conversation]) expect(opened.text).toContain(p.person_id);
+      expect(opened.text).toContain('Tenure promotions');
+    } finally {
+      await opened.close();
+    }
+    await checkPhone('demo-people', await readFile(file, 'utf8'));
+  });
+});
+
 describe('reports without data', () => {
   it('render a plain message where a chart or table would be empty', () => {
     const diagnosis = diagnoseHtml({ org: 'Empty Org', year: 2026, plans: ['se-pod-2026'], findings: [] });
