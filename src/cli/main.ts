@@ -16,6 +16,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDiagnose } from './commands/diagnose.js';
 import { registerExplain } from './commands/explain.js';
+import { registerLadder } from './commands/ladder.js';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerRecognition } from './commands/recognition.js';
 import { registerSchema } from './commands/schema.js';
@@ -42,6 +43,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   registerDiagnose(program, io);
   registerSimulate(program, io);
   registerCompare(program, io);
+  registerLadder(program, io);
   registerCareer(program, io);
   registerDemo(program, io);
   registerQuickstart(program, io);
