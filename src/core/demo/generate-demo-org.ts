@@ -3,6 +3,7 @@
  * Pure and deterministic: the same options give byte-identical files.
  */
 import { DateFormatter, addMonths, dayNumber } from './calendar.js';
+import { careerDeals, careerFiles, planCareer } from './career.js';
 import {
   accountName,
   buildMarket,
@@ -166,6 +167,8 @@ function assemble(seed: number, roster: DemoRoster, market: DealMarket): DemoOrg
   const dealId = (index: number): string => `op-${String(index + 1).padStart(dealIdWidth, '0')}`;
   const planId = (p: DemoPerson): string =>
     p.plan === 'se-pod' ? ids.sePod : p.plan === 'se-territory' ? ids.seTerritory : '';
+  // The ladder side (career.ts); it changes people.csv only in the level_since of the planted stuck.
+  const career = planCareer(seed, roster);
 
   const people: DemoFile = {
     path: 'people.csv',
@@ -178,7 +181,7 @@ function assemble(seed: number, roster: DemoRoster, market: DealMarket): DemoOrg
       for (const p of roster.people) {
         yield [
           p.id, p.name, p.email, p.role, p.level, p.track, p.manager?.id ?? '', p.team, p.territory,
-          dates.format(p.hireDay), dates.format(p.levelSinceDay), p.location, p.currency,
+          dates.format(p.hireDay), dates.format(career.levelSince.get(p) ?? p.levelSinceDay), p.location, p.currency,
           money(p.baseSalary), money(p.targetIncentive), planId(p), p.endDay === null ? '' : dates.format(p.endDay), p.gender,
         ];
       }
@@ -251,6 +254,7 @@ function assemble(seed: number, roster: DemoRoster, market: DealMarket): DemoOrg
       { path: `plans/${ids.ae}.yaml`, kind: 'text', text: aePlanYaml(fy) },
       { path: `plans/${ids.sePod}.yaml`, kind: 'text', text: sePodPlanYaml(fy) },
       { path: `plans/${ids.seTerritory}.yaml`, kind: 'text', text: seTerritoryPlanYaml(fy) },
+      ...careerFiles(seed, roster, career, market.loadTeams ? null : careerDeals(market, dealId)),
     ],
   };
 }

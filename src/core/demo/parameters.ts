@@ -175,3 +175,66 @@ export const CLUB_SHARE = 0.12;
 
 /** Load profile: rows per deal-team by segment relative to the mean (ENT bigger, SMB smaller). */
 export const LOAD_TEAM_OFFSET: Record<Segment, number> = { ENT: 0.5, MM: 0, SMB: -0.5 };
+
+// ---------------------------------------------------------------- the ladder side (career files)
+
+/**
+ * Career rows are dated on or before the fiscal year's end minus this many days, so a run "as of
+ * today" late in the year sees the same picture. Assumption.
+ */
+export const CAREER_DATA_LAG_DAYS = 45;
+/** Assessment cycles: semiannual, on these (month, day) dates. Assumption (mid-year and year-end reviews). */
+export const ASSESSMENT_CYCLES: readonly (readonly [number, number])[] = [
+  [6, 15],
+  [12, 15],
+];
+/** A new hire is first rated at the first cycle at least this many days after the hire. Assumption. */
+export const ASSESSMENT_FIRST_DAYS = 30;
+/** Shares of routine assessments with 0, 1 or 2 competencies rated one milestone below the level. Assumption. */
+export const RATING_DIP_MIX: readonly number[] = [0.55, 0.35, 0.1];
+/** Chance that a self rating runs one milestone above the calibrated one, for a typical person and for a generous self-rater; share of generous self-raters. Assumption (planted self/manager disagreement). */
+export const SELF_RATING_UP = 0.15;
+export const SELF_RATING_UP_GENEROUS = 0.6;
+export const GENEROUS_SELF_RATER_SHARE = 0.25;
+/** Chance that a manager rates one competency a milestone above the calibrated rating. Assumption. */
+export const MANAGER_RATING_UP = 0.2;
+/** Promotions are at least this many months apart and after the hire: Sourcegraph's 4 sustained quarters (research §2.2). */
+export const PROMOTION_MIN_GAP_MONTHS = 12;
+/** Chance of each earlier promotion that tenure allows before the current level. Assumption. */
+export const EARLIER_PROMOTION_RATE = 0.6;
+
+/**
+ * Evidence (activities.csv) is drawn as Poisson counts per quarter at the level's yearly minimum
+ * (the default ladder's evidence, over 4 quarters) times this surplus, plus 0.1 per level above
+ * SE1 (more senior people over-deliver more), then topped up so every check window meets the
+ * minimum. Assumption; research §5.2 scales evidence rates by level.
+ */
+export const EVIDENCE_SURPLUS = 1.15;
+export const EVIDENCE_SURPLUS_PER_LEVEL = 0.1;
+/** Yearly rates of the activity types no ladder minimum asks for (assumption): enablement for everyone, external talks from SE3 up. */
+export const ENABLEMENT_PER_YEAR = 2;
+export const EXTERNAL_TALKS_PER_YEAR_FROM_SE3 = 0.5;
+/** Product-gap severity mix, deal breaker / challenge / nice to have: research §5.1 (assumption; Vivun's taxonomy). */
+export const PRODUCT_GAP_SEVERITY_MIX: readonly number[] = [0.2, 0.4, 0.4];
+/** Chance that a product gap or customer reference names a deal the person was on, when there is one. Assumption. */
+export const ACTIVITY_DEAL_LINK_RATE = 0.85;
+
+/** Older career-path conversations: chance of one in each of the 3 years before the last 12 months. Assumption. */
+export const OLDER_CONVERSATION_RATE = 0.6;
+
+/**
+ * Pay bands: GitLab's ±20% spread (research §2.1) is the starting point; the demo widens it in
+ * 1-point steps until every in-scope person's base is inside their band (the roster draws
+ * compa-ratios clipped to ±18%, and women's 3% lower, so ±20% can leave someone below the minimum).
+ */
+export const BAND_SPREAD_MIN = 0.2;
+export const BAND_SPREAD_STEP = 0.01;
+/** M3 (Head of SE, no one holds it in the demo): OTE factor and variable share. Assumption (GitLab grade 11 above the director's 1.9; the director's 30% variable). */
+export const M3_OTE_FACTOR = 2.3;
+export const M3_VARIABLE_SHARE = 0.3;
+
+/** Planted ladder cases (docs/demo-org.md, "The ladder side"): assumptions that make the people report's rules fire. */
+export const PLANTED_TENURE_PROMOTION_MONTHS = 24;
+export const PLANTED_STUCK_YEARS = 4;
+export const PLANTED_STUCK_CYCLES = 3;
+export const PLANTED_SILENT_MONTHS = 15;
