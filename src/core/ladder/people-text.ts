@@ -6,7 +6,7 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 export function explainPeopleReport(r: PeopleReport): string {
-  const out: string[] = [`People report — ladder ${r.ladder}, as of ${r.as_of}, ${plural(r.in_scope, 'person')} on the ladder`, ''];
+  const out: string[] = [`People report — ladder ${r.ladder}, as of ${r.as_of}, ${r.in_scope} ${r.in_scope === 1 ? 'person' : 'people'} on the ladder`, ''];
 
   out.push(`Tenure promotions (did not meet the new level's bar at the time): ${r.tenure_promotions.length}`);
   for (const t of r.tenure_promotions) {
@@ -26,7 +26,7 @@ export function explainPeopleReport(r: PeopleReport): string {
 
   const outside = r.compa_ratio.filter((c) => c.position === 'below' || c.position === 'above');
   const noBand = r.compa_ratio.filter((c) => c.position === 'no_band');
-  out.push(`Compa-ratio against bands.csv: ${plural(r.compa_ratio.length - noBand.length, 'person')} with a band, ${outside.length} outside it${noBand.length > 0 ? `, ${noBand.length} without a band (${noBand.map((c) => c.person_id).join(', ')})` : ''}`);
+  out.push(`Compa-ratio against bands.csv: ${r.compa_ratio.length - noBand.length} with a band, ${outside.length} outside it${noBand.length > 0 ? `, ${noBand.length} without a band (${noBand.map((c) => c.person_id).join(', ')})` : ''}`);
   const rows = [['person', 'level', 'location', 'base', 'band min–max', 'compa', 'penetration', 'position']];
   for (const c of r.compa_ratio.filter((x) => x.band !== null)) {
     rows.push([c.person_id, c.level, c.location, `${c.base_salary} ${c.currency}`, `${c.band?.min ?? ''}–${c.band?.max ?? ''}`, c.compa_ratio?.toFixed(3) ?? '—', pct(c.range_penetration), c.position]);
