@@ -3,30 +3,15 @@
  * its severity, message, a summary of the evidence, why it matters and the fix.
  */
 import type { Org } from '../model.js';
-import { textTable } from '../text-table.js';
+import { textTable, wrapText } from '../text-table.js';
 import { RULE_ORDER } from './common.js';
 import type { EvidenceValue, Finding, Severity } from './types.js';
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 const WIDTH = 100;
 
-/** Wraps `text` to `WIDTH` columns; the first line starts with `first`, the rest with `rest`. */
 function wrap(text: string, first: string, rest: string): string[] {
-  const lines: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of text.split(/\s+/)) {
-    if (word === '') continue;
-    if (!empty && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = rest + word;
-    } else {
-      line += (empty ? '' : ' ') + word;
-    }
-    empty = false;
-  }
-  lines.push(line);
-  return lines;
+  return wrapText(text, first, rest, WIDTH);
 }
 
 function isList(v: EvidenceValue): v is readonly EvidenceValue[] {

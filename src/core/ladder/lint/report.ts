@@ -2,22 +2,14 @@
  * Ladder lint output: the public JSON of `tandem ladder lint --json` and the text for a terminal
  * (findings grouped by severity, each with why and fix, after a one-line summary).
  */
+import { wrapText } from '../../text-table.js';
 import type { Ladder } from '../model.js';
-import type { EvidenceValue, LadderFinding, LadderRuleId, Severity } from './types.js';
+import type { LadderFinding, Severity } from './types.js';
 
 /** `tandem ladder lint --json` (docs/ladder.md). Optional keys are left out when they do not apply. */
 export interface LadderLintJson {
   readonly ladder: string;
-  readonly findings: readonly {
-    readonly rule: LadderRuleId;
-    readonly severity: Severity;
-    readonly level?: string;
-    readonly competency?: string;
-    readonly message: string;
-    readonly why: string;
-    readonly fix: string;
-    readonly evidence?: { readonly [key: string]: EvidenceValue };
-  }[];
+  readonly findings: readonly LadderFinding[];
 }
 
 export function ladderLintJson(ladder: Ladder, findings: readonly LadderFinding[]): LadderLintJson {
@@ -39,23 +31,8 @@ export function ladderLintJson(ladder: Ladder, findings: readonly LadderFinding[
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 const WIDTH = 100;
 
-/** Wraps `text` to WIDTH columns; the first line starts with `first`, the others with `rest`. */
 function wrap(text: string, first: string, rest: string): string[] {
-  const lines: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of text.split(/\s+/)) {
-    if (word === '') continue;
-    if (!empty && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = rest + word;
-    } else {
-      line += (empty ? '' : ' ') + word;
-    }
-    empty = false;
-  }
-  lines.push(line);
-  return lines;
+  return wrapText(text, first, rest, WIDTH);
 }
 
 /** One-line summary: `se-ladder: 3 findings (1 high, 2 medium, 0 low, 0 info)`. */
