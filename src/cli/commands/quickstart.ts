@@ -34,6 +34,8 @@ export function registerQuickstart(program: Command, io: Io): void {
         ...(se ? [[`npx tandem whatif ${dir} --period ${p} --person ${se.person.id} --deal amount=60000,close_date=${formatDay(period.to)}`, 'what a deal is worth']] : []),
         [`npx tandem calc ${dir} --period ${p} --json`, 'the machine-readable statements'],
         [`npx tandem recognition ${dir} --year ${period.fy}`, "President's Club, SEs and AEs alike"],
+        [`npx tandem diagnose ${dir}`, 'the plans checked against the principles of SE comp'],
+        [`npx tandem people report ${dir}`, 'the career ladder: tenure promotions, people stuck, missing path conversations'],
         [`npx tandem validate ${dir}`, 'every problem and warning'],
       ];
       io.stdout(
