@@ -1,0 +1,117 @@
+/**
+ * Org data in the database: import an org folder's files as a new version (validated exactly as the
+ * command line validates a folder — every file, every payout period — all or nothing) and export a
+ * version back as an org folder, byte for byte.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Engine } from '../core/calculate.js';
+import type { Org, Problem } from '../core/model.js';
+import { sortProblems } from '../core/problems.js';
+import type { Db } from '../db/connect.js';
+import { appendAudit } from '../db/repositories/audit.js';
+import { currentVersion, getVersion, insertVersion, versionFiles } from '../db/repositories/org-versions.js';
+import { CAREER_FILES } from '../io/career-schemas.js';
+import { ORG_FILES, readCareerTexts, readOrgTexts } from '../io/load-org.js';
+import { parseCareer } from '../io/parse-career.js';
+import { parseOrg } from '../io/parse-org.js';
+import { InvalidInputError } from './org-session.js';
+
+/** The clock the server reads (tests pass their own). */
+export type Clock = () => Date;
+
+const KNOWN = new Set<string>([...ORG_FILES, ...CAREER_FILES]);
+
+/** True for a path an org folder may hold: the known files and plans/*.yaml. */
+export function isOrgPath(path: string): boolean {
+  return KNOWN.has(path) || /^plans\/[^/]+\.ya?ml$/.test(path);
+}
+
+/** sha256 over the files in path order (path, NUL, content, NUL). */
+export function filesHash(files: ReadonlyMap<string, string>): string {
+  const h = createHash('sha256');
+  for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(`${path}\u0000${content}\u0000`);
+  return h.digest('hex');
+}
+
+export interface ValidatedFiles {
+  readonly org: Org;
+  readonly warnings: readonly Problem[];
+}
+
+/**
+ * Validates an org folder's files as `tandem validate` does: every file (the ladder side too) and
+ * every payout period. Throws InvalidInputError with every problem.
+ */
+export function validateFiles(files: ReadonlyMap<string, string>, where: string): ValidatedFiles {
+  const problems: Problem[] = [];
+  for (const path of files.keys()) {
+    if (!isOrgPath(path)) problems.push({ severity: 'error', file: path, line: 1, column: '1', message: `${path} is not a file of an org folder (org.yaml, people.csv, deals.csv, plans/*.yaml, …)` });
+  }
+  const parsed = parseOrg(files);
+  problems.push(...parsed.problems);
+  const org = parsed.org;
+  if (org) {
+    const result = Engine.create(org).calculateAll();
+    problems.push(...result.problems);
+    const dealIds = new Set(org.deals.map((d) => d.id));
+    problems.push(...parseCareer(files, { currency: org.settings.currency, people: org.people, hasDeal: (id) => dealIds.has(id) }).problems);
+  }
+  if (!org || problems.some((p) => p.severity === 'error')) throw new InvalidInputError(sortProblems(problems), where);
+  return { org, warnings: sortProblems(problems) };
+}
+
+export interface ImportResult {
+  readonly versionId: number;
+  /** True when the files equal the current version's: nothing was stored. */
+  readonly unchanged: boolean;
+  readonly warnings: readonly Problem[];
+}
+
+/** Imports files as a new version (or reports they equal the current one). All or nothing. */
+export async function importFiles(store: Db, files: ReadonlyMap<string, string>, options: { actorId: number | null; note: string; clock: Clock; where: string }): Promise<ImportResult> {
+  const { org, warnings } = validateFiles(files, options.where);
+  const sha = filesHash(files);
+  return store.db.transaction().execute(async (trx) => {
+    const current = await currentVersion(trx);
+    if (current?.sha256 === sha) return { versionId: current.id, unchanged: true, warnings };
+    const at = options.clock().toISOString();
+    const versionId = await insertVersion(trx, {
+      createdAt: at,
+      createdBy: options.actorId,
+      sha256: sha,
+      orgName: org.settings.name,
+      note: options.note,
+      files,
+      people: org.people.map((p) => ({ id: p.id, name: p.name, email: '', role: p.role, level: p.level, managerId: p.managerId, attrs: p.attrs })),
+    });
+    await appendAudit(trx, store.dialect, at, { actorId: options.actorId, action: 'org.import', entity: 'org_version', entityId: String(versionId), after: { sha256: sha, files: files.size, people: org.people.length, note: options.note } });
+    return { versionId, unchanged: false, warnings };
+  });
+}
+
+/** Reads an org folder from disk (every file Tandem knows) for import. */
+export async function readFolder(dir: string): Promise<Map<string, string>> {
+  const texts = await readOrgTexts(dir);
+  for (const [k, v] of await readCareerTexts(dir)) texts.set(k, v);
+  return texts;
+}
+
+/** Writes a version (default: the current one) as an org folder; `dir` must be new or empty. */
+export async function exportVersion(store: Db, dir: string, versionId?: number): Promise<{ versionId: number; files: number }> {
+  const version = versionId === undefined ? await currentVersion(store.db) : await getVersion(store.db, versionId);
+  if (!version) throw new ExportError(versionId === undefined ? 'the database holds no org yet: import one first (tandem import ORG_FOLDER)' : `there is no org version ${versionId}`);
+  const existing = await readdir(dir).catch(() => [] as string[]);
+  if (existing.length > 0) throw new ExportError(`${dir} is not empty: export writes a whole org folder into a new or empty folder`);
+  const files = await versionFiles(store.db, version.id);
+  for (const [path, content] of files) {
+    const target = join(dir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+  return { versionId: version.id, files: files.size };
+}
+
+/** An export that cannot be done as asked (exit code 1 on the command line). */
+export class ExportError extends Error {}

@@ -1,0 +1,78 @@
+/**
+ * Opening the database: SQLite through better-sqlite3 (the embedded default, a file under ./data/)
+ * or PostgreSQL through pg, chosen by DATABASE_URL. Migrations run on open.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import pg from 'pg';
+import { initial } from './migrations/2026-11-27-0001-initial.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Where it is, without a password (for logs). */
+  readonly where: string;
+  close(): Promise<void>;
+}
+
+/** The default embedded database file. */
+export const DEFAULT_SQLITE_PATH = 'data/tandem.sqlite';
+
+/** A database URL that is neither `sqlite:PATH` nor `postgres://…`. */
+export class DatabaseUrlError extends Error {}
+
+export interface Target {
+  readonly dialect: Dialect;
+  /** SQLite file path, or the PostgreSQL connection string. */
+  readonly location: string;
+}
+
+/** Reads DATABASE_URL: unset → the embedded file; `sqlite:PATH`; `postgres://` or `postgresql://`. */
+export function parseDatabaseUrl(url: string | undefined): Target {
+  if (url === undefined || url === '') return { dialect: 'sqlite', location: DEFAULT_SQLITE_PATH };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (path === '') throw new DatabaseUrlError('DATABASE_URL "sqlite:" names no file: use sqlite:PATH, e.g. sqlite:data/tandem.sqlite');
+    return { dialect: 'sqlite', location: path };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', location: url };
+  throw new DatabaseUrlError(`DATABASE_URL must be sqlite:PATH or a postgres:// URL, not "${url.replace(/:[^:@/]*@/, ':***@')}"`);
+}
+
+/** The migrations, in order: append new ones, never edit old ones. */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return { '2026-11-27-0001-initial': initial(dialect) };
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(target: Target): Promise<Db> {
+  let db: Kysely<Database>;
+  let where: string;
+  if (target.dialect === 'sqlite') {
+    if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
+    const sqlite = new SqliteDatabase(target.location);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 10000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    where = `sqlite:${target.location}`;
+  } else {
+    const pool = new pg.Pool({ connectionString: target.location, max: 10 });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    where = target.location.replace(/:[^:@/]*@/, ':***@');
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations(target.dialect)) } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`database migration${failed ? ` ${failed}` : ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
+  }
+  return { db, dialect: target.dialect, where, close: () => db.destroy() };
+}
