@@ -21,6 +21,7 @@ import { registerQuickstart } from './commands/quickstart.js';
 import { registerRecognition } from './commands/recognition.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerStore } from './commands/store.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWhatif } from './commands/whatif.js';
 import { UsageError, type Io } from './io.js';
@@ -45,6 +46,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   registerCompare(program, io);
   registerLadder(program, io);
   registerCareer(program, io);
+  registerStore(program, io);
   registerDemo(program, io);
   registerQuickstart(program, io);
   registerSchema(program, io);
