@@ -16,6 +16,7 @@ import { CAREER_FILES } from '../io/career-schemas.js';
 import { ORG_FILES, readCareerTexts, readOrgTexts } from '../io/load-org.js';
 import { parseCareer } from '../io/parse-career.js';
 import { parseOrg } from '../io/parse-org.js';
+import { faultPoint } from './fault.js';
 import { InvalidInputError } from './org-session.js';
 
 /** The clock the server reads (tests pass their own). */
@@ -86,6 +87,7 @@ export async function importFiles(store: Db, files: ReadonlyMap<string, string>,
       files,
       people: org.people.map((p) => ({ id: p.id, name: p.name, email: '', role: p.role, level: p.level, managerId: p.managerId, attrs: p.attrs })),
     });
+    await faultPoint('import.inside-transaction');
     await appendAudit(trx, store.dialect, at, { actorId: options.actorId, action: 'org.import', entity: 'org_version', entityId: String(versionId), after: { sha256: sha, files: files.size, people: org.people.length, note: options.note } });
     return { versionId, unchanged: false, warnings };
   });

@@ -17,6 +17,7 @@ import { currentVersion, versionFiles } from '../db/repositories/org-versions.js
 import { findRun, findRunByInputs, insertRun, latestApproved, lockPeriod, runStatements, transition } from '../db/repositories/runs.js';
 import type { RunRow } from '../db/schema.js';
 import { parseOrg } from '../io/parse-org.js';
+import { faultPoint } from './fault.js';
 import type { Clock } from './org-store.js';
 import { InvalidInputError } from './org-session.js';
 
@@ -145,6 +146,7 @@ export async function approveRun(store: Db, id: number, options: { actorId: numb
     }
     const at = options.clock().toISOString();
     if (!(await transition(trx, id, 'draft', 'approved', at, options.actorId))) throw new RunError('conflict', `run ${id} changed while it was being approved`);
+    await faultPoint('approve.inside-transaction');
     await appendAudit(trx, store.dialect, at, { actorId: options.actorId, action: 'run.approve', entity: 'run', entityId: String(id), before: { status: 'draft' }, after: { status: 'approved' } });
     const row = await findRun(trx, id);
     if (!row) throw new Error(`run ${id} vanished`);

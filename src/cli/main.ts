@@ -20,6 +20,7 @@ import { registerLadder } from './commands/ladder.js';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerRecognition } from './commands/recognition.js';
 import { registerSchema } from './commands/schema.js';
+import { registerRuns } from './commands/runs.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerStore } from './commands/store.js';
 import { registerValidate } from './commands/validate.js';
@@ -47,6 +48,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   registerLadder(program, io);
   registerCareer(program, io);
   registerStore(program, io);
+  registerRuns(program, io);
   registerDemo(program, io);
   registerQuickstart(program, io);
   registerSchema(program, io);

@@ -143,3 +143,15 @@ export async function writeOrgFiles(dir: string, org: DemoOrg): Promise<WrittenF
   }
   return written;
 }
+
+/** Every file of `org` as the text `writeOrgFiles` writes, by path (for a standard-size org: in memory). */
+export function orgTexts(org: DemoOrg): Map<string, string> {
+  return new Map(
+    org.files.map((file) => {
+      if (file.kind === 'text') return [file.path, file.text];
+      let text = csvLine(file.header);
+      for (const row of file.rows) text += csvLine(row);
+      return [file.path, text];
+    }),
+  );
+}

@@ -1,21 +1,18 @@
 /** Shared helpers for the demo-org tests: serialise, parse and check a generated org. */
 import { parse } from 'csv-parse/sync';
 import type { DemoFile, DemoOrg } from '../../src/core/demo/generate-demo-org.js';
-import { csvLine } from '../../src/io/write-org-files.js';
+import { orgTexts } from '../../src/io/write-org-files.js';
 
 export type Row = Record<string, string>;
 
 /** The file's bytes as `writeOrgFiles` writes them. */
 export function serialise(file: DemoFile): string {
-  if (file.kind === 'text') return file.text;
-  let text = csvLine(file.header);
-  for (const row of file.rows) text += csvLine(row);
-  return text;
+  return orgTexts({ files: [file] }).get(file.path) ?? '';
 }
 
 /** Every file of an org, serialised, by path. */
 export function serialiseOrg(org: DemoOrg): Map<string, string> {
-  return new Map(org.files.map((f) => [f.path, serialise(f)]));
+  return orgTexts(org);
 }
 
 /** Parse a CSV text with csv-parse (records keyed by header). */
