@@ -11,6 +11,7 @@ import type { Org, Problem } from '../core/model.js';
 import { sortProblems } from '../core/problems.js';
 import type { Db } from '../db/connect.js';
 import { appendAudit } from '../db/repositories/audit.js';
+import { lockFor } from '../db/repositories/locks.js';
 import { currentVersion, getVersion, insertVersion, versionFiles } from '../db/repositories/org-versions.js';
 import { CAREER_FILES } from '../io/career-schemas.js';
 import { ORG_FILES, readCareerTexts, readOrgTexts } from '../io/load-org.js';
@@ -75,6 +76,7 @@ export async function importFiles(store: Db, files: ReadonlyMap<string, string>,
   const { org, warnings } = validateFiles(files, options.where);
   const sha = filesHash(files);
   return store.db.transaction().execute(async (trx) => {
+    await lockFor(trx, store.dialect, 'org');
     const current = await currentVersion(trx);
     if (current?.sha256 === sha) return { versionId: current.id, unchanged: true, warnings };
     const at = options.clock().toISOString();

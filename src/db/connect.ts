@@ -8,6 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import { initial } from './migrations/2026-11-27-0001-initial.js';
+import { locks } from './migrations/2026-11-27-0002-locks.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -46,7 +47,7 @@ export function parseDatabaseUrl(url: string | undefined): Target {
 
 /** The migrations, in order: append new ones, never edit old ones. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '2026-11-27-0001-initial': initial(dialect) };
+  return { '2026-11-27-0001-initial': initial(dialect), '2026-11-27-0002-locks': locks };
 }
 
 /** Opens the database and brings its schema up to date. */

@@ -142,6 +142,11 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface LockTable {
+  name: string;
+  n: number;
+}
+
 export interface Database {
   org_versions: OrgVersionTable;
   org_files: OrgFileTable;
@@ -154,6 +159,7 @@ export interface Database {
   inquiries: InquiryTable;
   inquiry_messages: InquiryMessageTable;
   audit_events: AuditEventTable;
+  locks: LockTable;
 }
 
 export type OrgVersionRow = Selectable<OrgVersionTable>;

@@ -1,13 +1,14 @@
 /** Calculation runs and their statements. Statements are written once, with their run, and never changed. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { lockFor } from './locks.js';
 import type { Dialect } from '../connect.js';
 import type { Database, RunRow, RunStatementRow, RunStatus } from '../schema.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-/** Serializes work on one period's runs across PostgreSQL sessions (SQLite has a single writer). */
+/** Serializes work on one period's runs across processes and instances (the transaction's first statement). */
 export async function lockPeriod(trx: Transaction<Database>, dialect: Dialect, period: string): Promise<void> {
-  if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`tandem.run:${period}`}))`.execute(trx);
+  await lockFor(trx, dialect, `run:${period}`);
 }
 
 export async function findRun(db: Q, id: number): Promise<RunRow | undefined> {
