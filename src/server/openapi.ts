@@ -48,9 +48,10 @@ function responses(route: RouteDoc): Json {
   if (route.method !== 'GET') [409, 422].forEach((s) => statuses.add(s));
   if (route.path === '/api/auth/login') statuses.add(429);
   if (route.tag === 'compute' || route.tag === 'plans' || route.tag === 'ladder') statuses.add(422);
-  const out: Json = {
-    [String(route.status)]: { description: 'Success', content: { 'application/json': { schema: schemaOf(route.response, 'output') } } },
-  };
+  const out: Json = {};
+  for (const [status, description] of [[route.status, 'Success'], [route.altStatus, 'Success: it existed already, nothing was created']] as const) {
+    if (status !== undefined) out[String(status)] = { description, content: { 'application/json': { schema: schemaOf(route.response, 'output') } } };
+  }
   for (const s of [...statuses].sort()) out[String(s)] = { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   return out;
 }

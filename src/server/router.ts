@@ -73,6 +73,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   readonly body?: B;
   readonly response: R;
   readonly status?: 200 | 201;
+  /** A second success status the handler may set (e.g. 200 when a create finds the thing exists). */
+  readonly altStatus?: 200 | 201;
   /** Body size limit in bytes (default 256 KB). */
   readonly maxBody?: number;
   /** False only for sign-in, which has no session yet to hold a CSRF token. */
@@ -93,6 +95,7 @@ export interface RouteDoc {
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
   readonly status: 200 | 201;
+  readonly altStatus: 200 | 201 | undefined;
   readonly maxBody: number;
   readonly csrf: boolean;
   readonly pattern: RegExp;
@@ -201,6 +204,7 @@ export class Router {
       body: spec.body,
       response: spec.response,
       status: spec.status ?? 200,
+      altStatus: spec.altStatus,
       maxBody: spec.maxBody ?? DEFAULT_BODY_LIMIT,
       csrf: MUTATING.has(spec.method) && spec.csrf !== false,
       pattern: pathPattern(spec.path),
@@ -233,6 +237,7 @@ export class Router {
           }
         }
         let status: 200 | 201 = doc.status;
+        const allowed = new Set([doc.status, doc.altStatus]);
         const result = await spec.handler({
           c,
           deps,
@@ -241,6 +246,7 @@ export class Router {
           query,
           body: body as z.output<B>,
           status: (code) => {
+            if (!allowed.has(code)) throw new Error(`${spec.method} ${spec.path} declares no status ${code}`);
             status = code;
           },
         });

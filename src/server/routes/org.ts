@@ -56,6 +56,7 @@ export function orgRoutes(router: Router): void {
     maxBody: IMPORT_BODY_LIMIT,
     response: importResultSchema,
     status: 201,
+    altStatus: 200,
     handler: async (ctx) => {
       const me = who(ctx);
       const files = new Map(Object.entries(ctx.body.files));

@@ -82,6 +82,7 @@ export function runRoutes(router: Router): void {
     body: newRunBody,
     response: runCreatedSchema,
     status: 201,
+    altStatus: 200,
     handler: async (ctx) => {
       const me = who(ctx);
       const { run, created } = await createRun(ctx.deps.store, ctx.body.period, { actorId: me.userId, clock: ctx.deps.clock });
