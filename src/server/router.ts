@@ -123,7 +123,33 @@ function queryRecord(c: Context<Env>): Record<string, string | string[]> {
   return out;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The first string inside `value` that no database can store as text (a NUL character — PostgreSQL
+ * refuses it — or a lone UTF-16 surrogate, which would be stored altered), with its path.
+ */
+function unstorable(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorable(value[i], `${path}.${i}`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = unstorable(k, `${path}.${k}`) ?? unstorable(v, `${path}.${k}`);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params'): z.output<S> {
+  const bad = unstorable(value, where);
+  if (bad !== undefined) throw new ApiError('bad_request', `invalid request ${where}`, [{ path: bad, message: 'text must not contain NUL characters or unpaired surrogates' }]);
   const result = schema.safeParse(value);
   if (!result.success) throw new ApiError('bad_request', `invalid request ${where}`, zodIssues(result.error, where));
   return result.data;
@@ -226,7 +252,7 @@ export class Router {
         let body: unknown = undefined;
         if (MUTATING.has(spec.method)) {
           const raw = await readJsonBody(c, doc.maxBody);
-          body = spec.body ? parse(spec.body, raw, 'body') : parse(NOTHING, raw ?? {}, 'body');
+          body = spec.body ? parse(spec.body, raw, 'body') : parse(NOTHING, raw === undefined ? {} : raw, 'body');
           if (!spec.body) body = undefined;
         }
         let subject: Subject | null = null;

@@ -54,6 +54,12 @@ export interface RequestOptions {
   readonly csrf?: boolean;
 }
 
+/**
+ * What a stack trace or a database error looks like in a reply: source positions, node_modules,
+ * stack frames, SQL as Kysely compiles it (quoted identifiers) and database error wording.
+ */
+const LEAK = /node_modules|\.[jt]s:\d+|(?:\\n|\n)\s+at |\bat (?:async )?[\w.<>]+ \(|\b(?:select|insert into|update|delete from)\b[^"\\]*\\?"[a-z_]+\\?"|SQLITE_|SqliteError|SQLSTATE|syntax error at or near|violates (?:unique|foreign key|not-null)|duplicate key value|invalid byte sequence/i;
+
 /** A value inside nested JSON objects, or undefined. */
 export function dig(value: unknown, ...keys: string[]): unknown {
   let v = value;
@@ -83,7 +89,7 @@ export class Contract {
     const path = new URL(url, 'http://x').pathname;
     const where = `${method} ${url} → ${reply.status}`;
     if (reply.json === undefined) throw new Error(`${where}: not JSON: ${reply.text.slice(0, 200)}`);
-    if (/node_modules|\.ts:\d+|\bat [A-Za-z.<>]+ \(|\bselect\b[^"]*\bfrom\b|\binsert into\b|sqlite_|\bSQLSTATE\b/i.test(reply.text) && !path.endsWith('/explain') && path !== '/api/openapi.json') {
+    if (LEAK.test(reply.text) && !path.endsWith('/explain') && path !== '/api/openapi.json') {
       throw new Error(`${where}: looks like a stack trace or SQL: ${reply.text.slice(0, 300)}`);
     }
     if (reply.status >= 400) {
