@@ -5,6 +5,7 @@
  * described by their top-level fields; the documents named in each description define the rest.
  */
 import { z } from 'zod';
+import { API_PASSWORD_MIN, PASSWORD_MAX } from '../app/users.js';
 import { problemSchema } from './errors.js';
 
 // ---------------------------------------------------------------- request pieces
@@ -61,7 +62,7 @@ export const userSchema = z
 
 export const newUserBody = z.strictObject({
   username: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/, 'must be 2–64 letters, digits, ".", "_", "@" or "-"'),
-  password: z.string().min(8).max(1024),
+  password: z.string().min(API_PASSWORD_MIN).max(PASSWORD_MAX),
   role: roleSchema,
   person_id: personIdSchema.nullable(),
 });
