@@ -60,6 +60,14 @@ describe.each(DIALECTS.filter((d) => available(d)))('routes on %s', (dialect) =>
     await w.close();
   });
 
+  it('refuses every signed-in route without a session (401), whatever the method', async () => {
+    for (const route of w.router.routes.filter((r) => r.action !== 'public')) {
+      const path = route.path.replace(/:id/g, route.path.includes('people') ? 'se-001' : '1');
+      const r = await w.clients.anonymous.request(route.method, path, route.method === 'GET' ? {} : { json: {} });
+      expect([r.status, r.code], `${route.method} ${route.path}`).toEqual([401, 'unauthenticated']);
+    }
+  });
+
   describe('system', () => {
     it('healthz and readyz answer without a session', async () => {
       const anon = w.clients.anonymous;
@@ -536,5 +544,16 @@ describe.each(DIALECTS.filter((d) => available(d)))('routes on %s', (dialect) =>
       expect(again.status).toBe(200);
       expect(again.as<{ unchanged: boolean; version_id: number }>()).toMatchObject({ unchanged: true, version_id: imported.as<{ version_id: number }>().version_id });
     });
+  });
+
+  it('exercised every route of the registry with a success, and every signed-in route with a refusal', () => {
+    const missing: string[] = [];
+    for (const route of w.router.routes) {
+      const key = `${route.method} ${route.path}`;
+      const statuses = [...(w.contract.statuses.get(key) ?? [])];
+      if (!statuses.some((s) => s < 300)) missing.push(`${key}: no success`);
+      if (route.action !== 'public' && !statuses.some((s) => s === 401 || s === 403 || s === 404)) missing.push(`${key}: no refusal`);
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -78,6 +78,8 @@ export class Contract {
   private readonly error: ValidateFunction;
   /** Replies checked so far. */
   checked = 0;
+  /** Per route (`METHOD /path/:id`): the statuses it answered. */
+  readonly statuses = new Map<string, Set<number>>();
 
   constructor(private readonly router: Router) {
     this.doc = openApiDocument(router.routes);
@@ -92,12 +94,14 @@ export class Contract {
     if (LEAK.test(reply.text) && !path.endsWith('/explain') && path !== '/api/openapi.json') {
       throw new Error(`${where}: looks like a stack trace or SQL: ${reply.text.slice(0, 300)}`);
     }
+    const matched = this.router.routes.find((r) => r.method === method && r.pattern.test(path));
+    if (matched) this.statuses.set(`${matched.method} ${matched.path}`, (this.statuses.get(`${matched.method} ${matched.path}`) ?? new Set()).add(reply.status));
     if (reply.status >= 400) {
       if (!this.error(reply.json)) throw new Error(`${where}: not the error shape: ${this.ajv.errorsText(this.error.errors)} in ${reply.text.slice(0, 300)}`);
       if (reply.status >= 500 && !(reply.status === 503 && path === '/readyz')) throw new Error(`${where}: server error ${reply.text.slice(0, 300)}`);
       return;
     }
-    const route = this.router.routes.find((r) => r.method === method && r.pattern.test(path));
+    const route = matched;
     if (!route) throw new Error(`${where}: success on a path with no route`);
     const key = `${route.method} ${route.path} ${reply.status}`;
     let validate = this.validators.get(key);
