@@ -1,4 +1,4 @@
-// `npm run bench`: the large-org benchmarks. Generates the large demo org once (cached in the
+// `npm run bench`: the large-org benchmarks and the server benchmark (bench/server.js). Generates the large demo org once (cached in the
 // system temp folder), then runs bench/large.js (load, calculate, what-if) and bench/simulate.js
 // (Monte-Carlo of the territory SE plan) in RUNS fresh processes each and prints the figures with
 // the targets. Timings are wall-clock on this machine; none is asserted by a test.
@@ -85,3 +85,21 @@ row('simulate (fit + trials + summary)', `${(simMs / 1000).toFixed(2)} s [${(Mat
 row('  person-period evaluations per second', `${Math.round((s0.people * s0.trials * s0.periods) / (simMs / 1000)).toLocaleString('en')}`, '');
 row('peak RSS, loaded org included (max of runs)', `${(simRss / 1024).toFixed(2)} GB`, '≤ 1.5 GB', simRss <= 1536);
 row('  of which the loaded, calculated org', `${(s0.rssBeforeMb / 1024).toFixed(2)} GB`, '');
+
+// The server: importing the demo org and a full-year run on the embedded database, then a member
+// fetching their published statements, 100 connections for 20 s (autocannon; the server in its own
+// processes, one per core).
+console.log('\nServer: the demo org on the embedded SQLite database …');
+const srv = spawnSync(process.execPath, [join(import.meta.dirname, 'server.js')], { encoding: 'utf8', maxBuffer: 1 << 24 });
+if (srv.status !== 0) {
+  process.stderr.write(srv.stderr);
+  throw new Error(`bench/server.js failed (exit ${srv.status})`);
+}
+const v = JSON.parse(srv.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop());
+console.log(`\n${v.requests.toLocaleString('en')} requests in ${v.duration} s after a 3 s warm-up (${Math.round(v.rps).toLocaleString('en')}/s), ${v.responseBytes.toLocaleString('en')}-byte responses (member ${v.member}); full year: ${v.yearStatements} statements.\n`);
+row('figure', 'value', 'target');
+row('import the demo org (validate + store)', `${(v.importMs / 1000).toFixed(2)} s`, '≤ 2 s', v.importMs <= 2000);
+row('full-year run of the demo org', `${(v.runMs / 1000).toFixed(2)} s`, '≤ 1 s', v.runMs <= 1000);
+row('member statement, 100 connections: p50', `${v.p50} ms`, '');
+row('member statement, 100 connections: p99', `${v.p99} ms`, '≤ 20 ms', v.p99 <= 20);
+row('  errors (incl. non-2xx, timeouts)', `${v.errors}`, '0', v.errors === 0);

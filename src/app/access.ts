@@ -4,6 +4,7 @@
  * one place, src/server/policy.ts; these functions only fetch.
  */
 import type { Db } from '../db/connect.js';
+import { executeShaped } from '../db/compiled.js';
 import { verifyAudit, type AuditVerification } from '../db/repositories/audit.js';
 import { currentVersion, listVersions, versionFiles, versionPeople, type PersonRecord } from '../db/repositories/org-versions.js';
 import { listRuns } from '../db/repositories/runs.js';
@@ -155,12 +156,23 @@ export async function statementPage(
   options: { limit: number; afterId?: number; runId?: number; personIds: 'all' | ReadonlySet<string>; publishedOnly: boolean },
 ): Promise<StatementRecord[]> {
   if (options.personIds !== 'all' && options.personIds.size === 0) return [];
-  let q = statementQuery(store).orderBy('run_statements.id').limit(options.limit);
-  if (options.afterId !== undefined) q = q.where('run_statements.id', '>', options.afterId);
-  if (options.runId !== undefined) q = q.where('run_statements.run_id', '=', options.runId);
-  if (options.personIds !== 'all') q = q.where('run_statements.person_id', 'in', [...options.personIds]);
-  if (options.publishedOnly) q = q.where('runs.status', '=', 'published');
-  return q.execute();
+  const people = options.personIds === 'all' ? [] : [...options.personIds];
+  // Parameters in the order of the SQL: id, run, people, status, limit (checked on first compile).
+  const parameters: unknown[] = [];
+  if (options.afterId !== undefined) parameters.push(options.afterId);
+  if (options.runId !== undefined) parameters.push(options.runId);
+  parameters.push(...people);
+  if (options.publishedOnly) parameters.push('published');
+  parameters.push(options.limit);
+  const shape = `statementPage:${options.afterId !== undefined}:${options.runId !== undefined}:${options.personIds === 'all' ? 'all' : people.length}:${options.publishedOnly}`;
+  return executeShaped(store, shape, parameters, () => {
+    let q = statementQuery(store).orderBy('run_statements.id').limit(options.limit);
+    if (options.afterId !== undefined) q = q.where('run_statements.id', '>', options.afterId);
+    if (options.runId !== undefined) q = q.where('run_statements.run_id', '=', options.runId);
+    if (options.personIds !== 'all') q = q.where('run_statements.person_id', 'in', people);
+    if (options.publishedOnly) q = q.where('runs.status', '=', 'published');
+    return q;
+  });
 }
 
 export interface AuditEventView {

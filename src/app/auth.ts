@@ -8,6 +8,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { executeShaped } from '../db/compiled.js';
 import { appendAudit } from '../db/repositories/audit.js';
 import type { Clock } from './org-store.js';
 
@@ -143,12 +144,15 @@ export async function login(store: Db, input: { username: string; password: stri
 export async function sessionFromToken(store: Db, token: string, options: { clock: Clock }): Promise<SessionUser | undefined> {
   if (token === '' || token.length > 200) return undefined;
   const now = options.clock().toISOString();
-  const row = await store.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id as user_id', 'users.username', 'users.role', 'users.person_id', 'users.disabled', 'sessions.csrf_token', 'sessions.expires_at'])
-    .where('sessions.id', '=', sessionId(token))
-    .executeTakeFirst();
+  const id = sessionId(token);
+  // Every request asks this: the SQL is compiled once (src/db/compiled.ts).
+  const [row] = await executeShaped(store, 'sessionFromToken', [id], () =>
+    store.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['users.id as user_id', 'users.username', 'users.role', 'users.person_id', 'users.disabled', 'sessions.csrf_token', 'sessions.expires_at'])
+      .where('sessions.id', '=', id),
+  );
   if (!row || row.disabled !== 0 || row.expires_at <= now) return undefined;
   return { userId: row.user_id, username: row.username, role: row.role, personId: row.person_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
 }

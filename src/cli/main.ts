@@ -21,6 +21,7 @@ import { registerQuickstart } from './commands/quickstart.js';
 import { registerRecognition } from './commands/recognition.js';
 import { registerSchema } from './commands/schema.js';
 import { registerRuns } from './commands/runs.js';
+import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerStore } from './commands/store.js';
 import { registerValidate } from './commands/validate.js';
@@ -49,6 +50,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   registerCareer(program, io);
   registerStore(program, io);
   registerRuns(program, io);
+  registerServe(program, io);
   registerDemo(program, io);
   registerQuickstart(program, io);
   registerSchema(program, io);

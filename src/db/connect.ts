@@ -9,6 +9,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from
 import pg from 'pg';
 import { initial } from './migrations/2026-11-27-0001-initial.js';
 import { locks } from './migrations/2026-11-27-0002-locks.js';
+import { statementPersonIndex } from './migrations/2026-11-28-0003-statement-person-index.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -47,7 +48,29 @@ export function parseDatabaseUrl(url: string | undefined): Target {
 
 /** The migrations, in order: append new ones, never edit old ones. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '2026-11-27-0001-initial': initial(dialect), '2026-11-27-0002-locks': locks };
+  return { '2026-11-27-0001-initial': initial(dialect), '2026-11-27-0002-locks': locks, '2026-11-28-0003-statement-person-index': statementPersonIndex };
+}
+
+/** Prepared statements kept per SQL text: Kysely asks for one per query, and preparing costs more than running. */
+const STATEMENT_CACHE = 512;
+
+function cachedStatements(sqlite: SqliteDatabase.Database): { prepare: (sql: string) => SqliteDatabase.Statement; close: () => void } {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare: (text) => {
+      let stmt = cache.get(text);
+      if (!stmt) {
+        if (cache.size >= STATEMENT_CACHE) cache.clear();
+        stmt = sqlite.prepare(text);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+  };
 }
 
 /** Opens the database and brings its schema up to date. */
@@ -61,7 +84,7 @@ export async function openDatabase(target: Target): Promise<Db> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 10000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
     where = `sqlite:${target.location}`;
   } else {
     const pool = new pg.Pool({ connectionString: target.location, max: 10 });

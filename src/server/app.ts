@@ -38,6 +38,8 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
 };
 
+const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS);
+
 const HTTP_CODES: Readonly<Record<number, ErrorCode>> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'invalid_input', 429: 'rate_limited', 503: 'unavailable' };
 
 /** Every registered route's router (exported for tests and the OpenAPI document). */
@@ -70,9 +72,11 @@ export function createAppWithRouter(deps: AppDeps): { app: Hono; router: Router 
     c.set('requestId', requestId);
     c.set('log', log);
     const t0 = performance.now();
-    await next();
+    // Set before the handler builds its response, so they go out with it (set after, Hono would
+    // have to copy the finished response: a third of a small request's time).
     c.header('x-request-id', requestId);
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+    for (const [k, v] of SECURITY_HEADER_LIST) c.header(k, v);
+    await next();
     const session = c.get('session');
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - t0) * 10) / 10, user_id: session?.userId ?? null }, 'request');
   });

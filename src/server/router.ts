@@ -43,6 +43,14 @@ export interface Deps {
 /** No params / no query: a strict empty object. */
 const NOTHING = z.strictObject({});
 
+/**
+ * A reply already serialized as JSON (its shape is the route's response schema): for hot routes
+ * whose payload is stored as JSON text (statements), so it is not parsed only to be written again.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 /** What a handler may return for a response schema: the same shape, read-only all the way down. */
 export type Reply<T> = T extends readonly (infer U)[] ? readonly Reply<U>[] : T extends object ? { readonly [K in keyof T]: Reply<T[K]> } : T;
 
@@ -79,7 +87,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   readonly maxBody?: number;
   /** False only for sign-in, which has no session yet to hold a CSRF token. */
   readonly csrf?: false;
-  readonly handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply<z.input<R>>>;
+  readonly handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply<z.input<R>> | RawJson>;
 }
 
 /** A route with its types erased, for the OpenAPI document and the method-not-allowed check. */
@@ -276,6 +284,7 @@ export class Router {
             status = code;
           },
         });
+        if (result instanceof RawJson) return c.body(result.text, status, { 'content-type': 'application/json' });
         return c.json(result as object, status);
       });
     });

@@ -12,7 +12,7 @@ import { formatUnits } from '../../core/rational.js';
 import { ApiError } from '../errors.js';
 import { numberCursor, pageOf } from '../pagination.js';
 import { authorize, mayReadRunTotals, personScope, runScope, type Subject } from '../policy.js';
-import { who, type Deps, type Router } from '../router.js';
+import { RawJson, who, type Deps, type Router } from '../router.js';
 import {
   explainQuery,
   explainSchema,
@@ -33,6 +33,15 @@ export function runView(r: RunSummary, subject: Subject) {
   const base = { id: r.id, period: r.period, version_id: r.version_id, status: r.status as 'draft' | 'approved' | 'published', created_at: r.created_at, approved_at: r.approved_at, published_at: r.published_at };
   if (!mayReadRunTotals(subject)) return base;
   return { ...base, inputs_hash: r.inputs_hash, baseline_run_id: r.baseline_run_id, totals: { ...r.totals }, statement_count: r.statement_count, plan_versions: r.plan_versions.map((p) => ({ ...p })) };
+}
+
+/**
+ * A page of statements as JSON text, the shape of `statementView` pages: each stored body (JSON the
+ * engine's statementJson wrote) is spliced in as it is rather than parsed only to be written again.
+ */
+function statementPageJson(items: readonly StatementRecord[], next: string | null): RawJson {
+  const parts = items.map((s) => `{"id":${s.id},"run_id":${s.run_id},"run_status":${JSON.stringify(s.run_status)},"statement":${s.body}}`);
+  return new RawJson(`{"items":[${parts.join(',')}],"next_cursor":${JSON.stringify(next)}}`);
 }
 
 function statementView(s: StatementRecord) {
@@ -151,7 +160,7 @@ export function runRoutes(router: Router): void {
       if (only !== undefined) scope = scope === 'all' || scope.has(only) ? new Set([only]) : new Set();
       const rows = await statementPage(ctx.deps.store, { limit: ctx.query.limit + 1, afterId: numberCursor(ctx.query.cursor), runId: ctx.params.id, personIds: scope, publishedOnly: runScope(me) === 'published' });
       const page = pageOf(rows, ctx.query.limit, (s) => s.id);
-      return { items: page.items.map(statementView), next_cursor: page.next_cursor };
+      return statementPageJson(page.items, page.next_cursor);
     },
   });
 
@@ -201,7 +210,7 @@ export function runRoutes(router: Router): void {
       const scope = me.personId === null ? new Set<string>() : new Set([me.personId]);
       const rows = await statementPage(ctx.deps.store, { limit: ctx.query.limit + 1, afterId: numberCursor(ctx.query.cursor), personIds: scope, publishedOnly: true });
       const page = pageOf(rows, ctx.query.limit, (s) => s.id);
-      return { items: page.items.map(statementView), next_cursor: page.next_cursor };
+      return statementPageJson(page.items, page.next_cursor);
     },
   });
 }

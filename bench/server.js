@@ -1,0 +1,81 @@
+// The server benchmarks (part of `npm run bench`): on a fresh embedded SQLite database, the time
+// to import the demo org and to calculate a full-year run of it; then, with the server running on
+// loopback, a member fetching their published statements with 100 concurrent connections for 20 s
+// (autocannon). Prints one JSON line.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { importFiles } from '../dist/app/org-store.js';
+import { createRun } from '../dist/app/runs.js';
+import { generateDemoOrg } from '../dist/core/demo/generate-demo-org.js';
+import { openDatabase } from '../dist/db/connect.js';
+import { orgTexts } from '../dist/io/write-org-files.js';
+
+const DURATION = Number(process.env.TANDEM_BENCH_SECONDS ?? 20);
+const clock = () => new Date();
+const cli = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+
+// Import and a full-year run, each on a fresh database (median of 3).
+const importMs = [];
+const runMs = [];
+const files = orgTexts(generateDemoOrg({ seed: 42, size: 'standard', fiscalYear: 2026 }));
+for (let i = 0; i < 3; i++) {
+  const store = await openDatabase({ dialect: 'sqlite', location: join(mkdtempSync(join(tmpdir(), 'tandem-bench-db-')), 'tandem.sqlite') });
+  let t = performance.now();
+  await importFiles(store, files, { actorId: null, note: 'bench', clock, where: 'demo' });
+  importMs.push(performance.now() - t);
+  t = performance.now();
+  const { run } = await createRun(store, '2026', { actorId: null, clock });
+  runMs.push(performance.now() - t);
+  if (i === 0) var yearStatements = run.statement_count;
+  await store.close();
+}
+
+// The server, in its own process (autocannon must not share its thread): the main job's database,
+// a member's session, their published statements.
+const dbPath = join(mkdtempSync(join(tmpdir(), 'tandem-bench-db-')), 'tandem.sqlite');
+const child = spawn(process.execPath, [...(process.env.TANDEM_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve', '--demo', '--port', '0', '--database', `sqlite:${dbPath}`], { env: { ...process.env, LOG_LEVEL: 'silent'}, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  child.stdout.on('data', (c) => {
+    out += c.toString();
+    const m = /running at (http:\/\/\S+) /.exec(out);
+    if (m) resolve(m[1]);
+  });
+  child.on('exit', (code) => reject(new Error(`tandem serve stopped (exit ${code}): ${out}`)));
+});
+const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'member', password: 'demo' }) });
+if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+const session = await login.json();
+const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const path = '/api/me/statements';
+const check = await fetch(`${url}${path}`, { headers: { cookie } });
+const body = await check.json();
+if (!check.ok || !Array.isArray(body.items) || body.items.length === 0) throw new Error(`the member sees no statement: ${check.status} ${JSON.stringify(body).slice(0, 300)}`);
+
+// Warm up (JIT, caches) for 3 s, then measure.
+await autocannon({ url: `${url}${path}`, connections: 100, duration: 3, headers: { cookie } });
+const result = await autocannon({ url: `${url}${path}`, connections: 100, duration: DURATION, headers: { cookie } });
+child.kill('SIGTERM');
+await new Promise((resolve) => child.once('exit', resolve));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(
+  JSON.stringify({
+    importMs: median(importMs),
+    runMs: median(runMs),
+    yearStatements,
+    member: session.user.person_id,
+    statementsPerResponse: body.items.length,
+    responseBytes: JSON.stringify(body).length,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts + result.non2xx,
+    duration: DURATION,
+  }),
+);
