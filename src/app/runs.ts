@@ -15,7 +15,8 @@ import type { Db } from '../db/connect.js';
 import { appendAudit } from '../db/repositories/audit.js';
 import { currentVersion, versionFiles } from '../db/repositories/org-versions.js';
 import { findRun, findRunByInputs, insertRun, latestApproved, lockPeriod, runStatements, transition } from '../db/repositories/runs.js';
-import type { RunRow } from '../db/schema.js';
+import type { Database, RunRow } from '../db/schema.js';
+import type { Transaction } from 'kysely';
 import { parseOrg } from '../io/parse-org.js';
 import { faultPoint } from './fault.js';
 import type { Clock } from './org-store.js';
@@ -129,46 +130,50 @@ export async function runDiff(store: Db, id: number): Promise<{ run: RunSummary;
 }
 
 /**
- * Approves a draft run. Refused when it is not a draft, or when another run of the period was
- * approved after it was calculated (its diff would be against a stale baseline: recalculate).
+ * Moves a run one step (draft → approved, approved → published) under its period's lock, with its
+ * audit event in the same transaction. `check` refuses the move for reasons of its own.
  */
-export async function approveRun(store: Db, id: number, options: { actorId: number | null; clock: Clock }): Promise<RunSummary> {
+async function moveRun(
+  store: Db,
+  id: number,
+  step: { from: 'draft' | 'approved'; to: 'approved' | 'published'; verb: string; fault?: string },
+  options: { actorId: number | null; clock: Clock },
+  check: (trx: Transaction<Database>, run: RunRow) => Promise<void> = () => Promise.resolve(),
+): Promise<RunSummary> {
   const first = await findRun(store.db, id);
   if (!first) throw new RunError('not_found', `there is no run ${id}`);
   return store.db.transaction().execute(async (trx) => {
     await lockPeriod(trx, store.dialect, first.period);
     const run = await findRun(trx, id);
     if (!run) throw new RunError('not_found', `there is no run ${id}`);
-    if (run.status !== 'draft') throw new RunError('conflict', `run ${id} is ${run.status}: only a draft run can be approved, and an approved run never changes`);
+    if (run.status !== step.from) {
+      throw new RunError('conflict', `run ${id} is ${run.status}: only ${step.from === 'draft' ? 'a draft' : 'an approved'} run can be ${step.verb}${step.from === 'draft' ? ', and an approved run never changes' : ''}`);
+    }
+    await check(trx, run);
+    const at = options.clock().toISOString();
+    if (!(await transition(trx, id, step.from, step.to, at, options.actorId))) throw new RunError('conflict', `run ${id} changed while it was being ${step.verb}`);
+    if (step.fault !== undefined) await faultPoint(step.fault);
+    await appendAudit(trx, store.dialect, at, { actorId: options.actorId, action: step.to === 'approved' ? 'run.approve' : 'run.publish', entity: 'run', entityId: String(id), before: { status: step.from }, after: { status: step.to } });
+    const row = await findRun(trx, id);
+    if (!row) throw new Error(`run ${id} vanished`);
+    return runSummary(row);
+  });
+}
+
+/**
+ * Approves a draft run. Refused when it is not a draft, or when another run of the period was
+ * approved after it was calculated (its diff would be against a stale baseline: recalculate).
+ */
+export function approveRun(store: Db, id: number, options: { actorId: number | null; clock: Clock }): Promise<RunSummary> {
+  return moveRun(store, id, { from: 'draft', to: 'approved', verb: 'approved', fault: 'approve.inside-transaction' }, options, async (trx, run) => {
     const latest = await latestApproved(trx, run.period);
     if ((latest?.id ?? null) !== run.baseline_run_id) {
       throw new RunError('conflict', `run ${latest?.id ?? '?'} of ${run.period} was approved after run ${id} was calculated: recalculate to review the difference against it`);
     }
-    const at = options.clock().toISOString();
-    if (!(await transition(trx, id, 'draft', 'approved', at, options.actorId))) throw new RunError('conflict', `run ${id} changed while it was being approved`);
-    await faultPoint('approve.inside-transaction');
-    await appendAudit(trx, store.dialect, at, { actorId: options.actorId, action: 'run.approve', entity: 'run', entityId: String(id), before: { status: 'draft' }, after: { status: 'approved' } });
-    const row = await findRun(trx, id);
-    if (!row) throw new Error(`run ${id} vanished`);
-    return runSummary(row);
   });
 }
 
 /** Publishes an approved run: its statements become visible to the people they pay. */
-export async function publishRun(store: Db, id: number, options: { actorId: number | null; clock: Clock }): Promise<RunSummary> {
-  const first = await findRun(store.db, id);
-  if (!first) throw new RunError('not_found', `there is no run ${id}`);
-  return store.db.transaction().execute(async (trx) => {
-    await lockPeriod(trx, store.dialect, first.period);
-    const run = await findRun(trx, id);
-    if (!run) throw new RunError('not_found', `there is no run ${id}`);
-    if (run.status !== 'approved') throw new RunError('conflict', `run ${id} is ${run.status}: only an approved run can be published`);
-    const at = options.clock().toISOString();
-    if (!(await transition(trx, id, 'approved', 'published', at, options.actorId))) throw new RunError('conflict', `run ${id} changed while it was being published`);
-    await appendAudit(trx, store.dialect, at, { actorId: options.actorId, action: 'run.publish', entity: 'run', entityId: String(id), before: { status: 'approved' }, after: { status: 'published' } });
-    const row = await findRun(trx, id);
-    if (!row) throw new Error(`run ${id} vanished`);
-    return runSummary(row);
-  });
+export function publishRun(store: Db, id: number, options: { actorId: number | null; clock: Clock }): Promise<RunSummary> {
+  return moveRun(store, id, { from: 'approved', to: 'published', verb: 'published' }, options);
 }
-
