@@ -36,14 +36,20 @@ for (let i = 0; i < 3; i++) {
 // The server, in its own process (autocannon must not share its thread): the main job's database,
 // a member's session, their published statements.
 const dbPath = join(mkdtempSync(join(tmpdir(), 'tandem-bench-db-')), 'tandem.sqlite');
-const child = spawn(process.execPath, [...(process.env.TANDEM_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve', '--demo', '--port', '0', '--database', `sqlite:${dbPath}`], { env: { ...process.env, LOG_LEVEL: 'silent'}, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [...(process.env.TANDEM_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve', '--demo', '--port', '0', '--database', `sqlite:${dbPath}`], { env: { ...process.env, LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve, reject) => {
   let out = '';
-  child.stdout.on('data', (c) => {
+  const onData = (c) => {
     out += c.toString();
     const m = /running at (http:\/\/\S+) /.exec(out);
-    if (m) resolve(m[1]);
-  });
+    if (m) {
+      // From here on the server's output (request logs, when on) is drained, not kept.
+      child.stdout.off('data', onData);
+      child.stdout.resume();
+      resolve(m[1]);
+    }
+  };
+  child.stdout.on('data', onData);
   child.on('exit', (code) => reject(new Error(`tandem serve stopped (exit ${code}): ${out}`)));
 });
 const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'member', password: 'demo' }) });
