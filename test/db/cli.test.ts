@@ -2,23 +2,18 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { available, DIALECTS, freshDatabase, type TestDb } from './databases.js';
+import { DIALECTS, useDatabase } from './databases.js';
 
 const GOLDEN = new URL('../fixtures/golden/credit-owner/org/', import.meta.url).pathname;
 const FILES = ['org.yaml', 'people.csv', 'deals.csv', 'deal_team.csv', 'quotas.csv', 'plans/ae-2026.yaml'];
 
 describe.each(DIALECTS)('database commands on %s', (dialect) => {
-  let store: TestDb | undefined;
-  beforeAll(async () => {
-    if (available(dialect)) store = await freshDatabase(dialect);
-  });
-  afterAll(async () => {
-    await store?.dispose();
-  });
+  const database = useDatabase(dialect);
 
   it('imports, reports an identical re-import, exports byte for byte, verifies the audit trail', async () => {
+    const store = database.store;
     if (!store) return;
     const db = ['--database', store.url];
     const first = await runCli(['import', GOLDEN, '--note', 'golden', ...db]);
@@ -34,6 +29,7 @@ describe.each(DIALECTS)('database commands on %s', (dialect) => {
   });
 
   it('rejects an invalid folder with every problem and stores nothing', async () => {
+    const store = database.store;
     if (!store) return;
     const dir = join(mkdtempSync(join(tmpdir(), 'tandem-cli-bad-')), 'org');
     cpSync(GOLDEN, dir, { recursive: true });
@@ -47,6 +43,7 @@ describe.each(DIALECTS)('database commands on %s', (dialect) => {
   });
 
   it('finds a tampered audit trail (exit 3)', async () => {
+    const store = database.store;
     if (!store) return;
     await store.db.updateTable('audit_events').set({ action: 'org.delete' }).execute();
     const r = await runCli(['audit', 'verify', '--database', store.url]);

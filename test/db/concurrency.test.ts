@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFiles, readFolder } from '../../src/app/org-store.js';
 import { verifyAudit } from '../../src/db/repositories/audit.js';
 import { runCli } from '../support/run-cli.js';
-import { available, DIALECTS, freshDatabase, type TestDb } from './databases.js';
+import { DIALECTS, useDatabase } from './databases.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const GOLDEN = fileURLToPath(new URL('../fixtures/golden/credit-owner/org/', import.meta.url));
@@ -28,15 +28,10 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
 }
 
 describe.each(DIALECTS)('concurrent processes on %s', (dialect) => {
-  let store: TestDb | undefined;
-  beforeAll(async () => {
-    if (available(dialect)) store = await freshDatabase(dialect);
-  });
-  afterAll(async () => {
-    await store?.dispose();
-  });
+  const database = useDatabase(dialect);
 
   it('compute one run once, and approve one of two competing drafts', async () => {
+    const store = database.store;
     if (!store) return;
     const db = ['--database', store.url];
     await importFiles(store, await readFolder(GOLDEN), { actorId: null, note: 'v1', clock, where: GOLDEN });

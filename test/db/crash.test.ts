@@ -7,10 +7,10 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/db/repositories/audit.js';
 import { runCli } from '../support/run-cli.js';
-import { available, DIALECTS, freshDatabase, type TestDb } from './databases.js';
+import { DIALECTS, type TestDb, useDatabase } from './databases.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const GOLDEN = fileURLToPath(new URL('../fixtures/golden/credit-owner/org/', import.meta.url));
@@ -40,15 +40,10 @@ const count = async (store: TestDb, table: 'org_versions' | 'org_files' | 'peopl
   Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 describe.each(DIALECTS)('a process killed mid-transaction on %s', (dialect) => {
-  let store: TestDb | undefined;
-  beforeAll(async () => {
-    if (available(dialect)) store = await freshDatabase(dialect);
-  });
-  afterAll(async () => {
-    await store?.dispose();
-  });
+  const database = useDatabase(dialect);
 
   it('leaves an import wholly absent, then imports it whole', async () => {
+    const store = database.store;
     if (!store) return;
     await killInside(['import', GOLDEN, '--database', store.url], 'import.inside-transaction');
     for (const table of ['org_versions', 'org_files', 'people', 'audit_events'] as const) expect(await count(store, table), table).toBe(0);
@@ -60,6 +55,7 @@ describe.each(DIALECTS)('a process killed mid-transaction on %s', (dialect) => {
   });
 
   it('leaves an approval undone, then approves', async () => {
+    const store = database.store;
     if (!store) return;
     const created = await runCli(['runs', 'create', '--period', '2026-Q1', '--database', store.url]);
     expect(created.stdout).toMatch(/^created run 1 2026-Q1 draft: 2 statements, 25250.00 USD/);

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Db, type Dialect } from '../../src/db/connect.js';
 
 export const PG_ADMIN_URL = process.env.TANDEM_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -75,4 +76,19 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDb> {
       await c.end();
     },
   };
+}
+
+/**
+ * A fresh database of `dialect` for the enclosing describe block: created before its tests, dropped
+ * after. `store` is undefined when the dialect cannot run here (see `available`).
+ */
+export function useDatabase(dialect: Dialect): { readonly store: TestDb | undefined } {
+  const holder: { store: TestDb | undefined } = { store: undefined };
+  beforeAll(async () => {
+    if (available(dialect)) holder.store = await freshDatabase(dialect);
+  });
+  afterAll(async () => {
+    await holder.store?.dispose();
+  });
+  return holder;
 }

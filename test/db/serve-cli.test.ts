@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentVersion, versionFiles } from '../../src/db/repositories/org-versions.js';
 import { verifyAudit } from '../../src/db/repositories/audit.js';
-import { available, DIALECTS, freshDatabase, type TestDb } from './databases.js';
+import { available, DIALECTS, freshDatabase, type TestDb, useDatabase } from './databases.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
@@ -77,15 +77,10 @@ interface Run {
 }
 
 describe.each(DIALECTS)('tandem serve on %s', (dialect) => {
-  let store: TestDb | undefined;
-  beforeAll(async () => {
-    if (available(dialect)) store = await freshDatabase(dialect);
-  });
-  afterAll(async () => {
-    await store?.dispose();
-  });
+  const database = useDatabase(dialect);
 
   it('--demo refuses an empty TANDEM_DEMO_PASSWORD, then prepares the database once with the default password', async () => {
+    const store = database.store;
     if (!store) return;
     await expect(serve(store.url, ['--demo'], '')).rejects.toThrow(/exit 1\): tandem: TANDEM_DEMO_PASSWORD is set but empty: unset it for the default password "demo", or set one/);
     const first = await serve(store.url, ['--demo']);
@@ -173,15 +168,10 @@ async function killAt(i: Instance, fault: string): Promise<void> {
 }
 
 describe.each(DIALECTS)('a server killed mid-transaction on %s', (dialect) => {
-  let store: TestDb | undefined;
-  beforeAll(async () => {
-    if (available(dialect)) store = await freshDatabase(dialect);
-  });
-  afterAll(async () => {
-    await store?.dispose();
-  });
+  const database = useDatabase(dialect);
 
   it('leaves an import wholly absent and an approval undone, and works after a restart', async () => {
+    const store = database.store;
     if (!store) return;
     const boot = await serve(store.url, ['--demo'], 'killed');
     expect(await stop(boot)).toBe(0);

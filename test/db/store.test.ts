@@ -6,27 +6,22 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/app/org-session.js';
 import { exportVersion, importFiles, readFolder } from '../../src/app/org-store.js';
 import { approveRun, createRun, publishRun, runDiff, RunError, statementsOf } from '../../src/app/runs.js';
 import { verifyAudit } from '../../src/db/repositories/audit.js';
-import { available, DIALECTS, freshDatabase, type TestDb } from './databases.js';
+import { DIALECTS, useDatabase } from './databases.js';
 
 const GOLDEN = new URL('../fixtures/golden/credit-owner/org/', import.meta.url).pathname;
 let tick = 0;
 const clock = () => new Date(Date.UTC(2026, 10, 27, 12, 0, tick++));
 
 describe.each(DIALECTS)('store on %s', (dialect) => {
-  let store: TestDb | undefined;
-  beforeAll(async () => {
-    if (available(dialect)) store = await freshDatabase(dialect);
-  });
-  afterAll(async () => {
-    await store?.dispose();
-  });
+  const database = useDatabase(dialect);
 
   it('imports a folder as a version, exports it byte for byte, and re-imports it as unchanged', async () => {
+    const store = database.store;
     if (!store) return;
     const files = await readFolder(GOLDEN);
     const first = await importFiles(store, files, { actorId: null, note: 'golden', clock, where: GOLDEN });
@@ -41,6 +36,7 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
   });
 
   it('rejects an invalid folder whole: every problem, nothing stored', async () => {
+    const store = database.store;
     if (!store) return;
     const before = await store.db.selectFrom('org_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const files = await readFolder(GOLDEN);
@@ -54,6 +50,7 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
   });
 
   it('creates a run once, approves and publishes it, and never changes it after', async () => {
+    const store = database.store;
     if (!store) return;
     const { run, created } = await createRun(store, '2026-Q1', { actorId: null, clock });
     expect(created).toBe(true);
@@ -73,6 +70,7 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
   });
 
   it('recalculates after a change with a diff that matches the arithmetic by hand', async () => {
+    const store = database.store;
     if (!store) return;
     // d2 (ae-1, 30000.00) turns from closed_lost to closed_won. ae-1: credited 70000 + 30000 =
     // 100000.00 of quota 100000.00, attainment 1, payout 20000 × 1 = 20000.00 (was 14000.00):
@@ -113,6 +111,7 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
   });
 
   it('refuses to approve a run whose baseline is no longer the latest approved run', async () => {
+    const store = database.store;
     if (!store) return;
     // Two drafts computed against the same baseline: approving one makes the other stale.
     const files = await readFolder(GOLDEN);
@@ -129,6 +128,7 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
   });
 
   it('keeps an audit chain that verifies, and detects an edit', async () => {
+    const store = database.store;
     if (!store) return;
     const ok = await verifyAudit(store.db);
     expect(ok.ok).toBe(true);

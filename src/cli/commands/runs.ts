@@ -7,9 +7,8 @@ import { approveRun, createRun, publishRun, runDiff, RunError, runSummary, type 
 import { listRuns } from '../../db/repositories/runs.js';
 import { textTable } from '../../core/text-table.js';
 import { UsageError, type Io } from '../io.js';
-import { withDatabase } from './store.js';
+import { DATABASE_HELP, withDatabase } from './store.js';
 
-const DATABASE_HELP = 'database URL (default: $DATABASE_URL, else sqlite:data/tandem.sqlite)';
 
 function runId(text: string): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`a run id is a number, not "${text}"`);

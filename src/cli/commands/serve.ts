@@ -13,10 +13,11 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { bootstrapDemo } from '../../app/main-job.js';
-import { DatabaseUrlError, openDatabase, parseDatabaseUrl, type Target } from '../../db/connect.js';
+import { openDatabase, type Target } from '../../db/connect.js';
 import { startServer } from '../../server/serve.js';
 import { UsageError, type Io } from '../io.js';
 import { wholeNumber } from '../shared.js';
+import { DATABASE_HELP, databaseTarget } from './store.js';
 
 interface ServeOptions {
   readonly port?: string;
@@ -53,20 +54,14 @@ export function registerServe(program: Command, io: Io): void {
     .description('start the Tandem server (HTTP API) on DATABASE_URL; --demo fills an empty database with the demo org and demo logins')
     .option('--port <n>', 'port (default: $PORT, else 3000; 0 picks a free one)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--database <url>', 'database URL (default: $DATABASE_URL, else sqlite:data/tandem.sqlite)')
+    .option('--database <url>', DATABASE_HELP)
     .option('--workers <n>', `server processes sharing the port (default: one per core, here ${availableParallelism()})`)
     .option('--demo', 'on an empty database: import the demo org, create demo users, publish the last complete quarter')
     .action(async (options: ServeOptions) => {
       const port = wholeNumber(options.port ?? process.env.PORT ?? '3000', '--port');
       if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
       const workers = options.workers === undefined ? availableParallelism() : wholeNumber(options.workers, '--workers', 1);
-      let target: Target;
-      try {
-        target = parseDatabaseUrl(options.database ?? process.env.DATABASE_URL);
-      } catch (e) {
-        if (e instanceof DatabaseUrlError) throw new UsageError(e.message);
-        throw e;
-      }
+      const target = databaseTarget(options.database);
 
       if (cluster.isWorker) {
         await runServer(target, port, options.host, io, (url) => process.send?.({ listening: url }));

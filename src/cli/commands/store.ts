@@ -5,22 +5,27 @@
  */
 import type { Command } from 'commander';
 import { exportVersion, ExportError, importFiles, readFolder } from '../../app/org-store.js';
-import { openDatabase, parseDatabaseUrl, DatabaseUrlError, type Db } from '../../db/connect.js';
+import { DatabaseUrlError, openDatabase, parseDatabaseUrl, type Db, type Target } from '../../db/connect.js';
 import { verifyAudit } from '../../db/repositories/audit.js';
 import { UsageError, type Io } from '../io.js';
 import { printWarnings } from '../shared.js';
 
-const DATABASE_HELP = 'database URL (default: $DATABASE_URL, else sqlite:data/tandem.sqlite)';
+/** Help text of every command's `--database` option. */
+export const DATABASE_HELP = 'database URL (default: $DATABASE_URL, else sqlite:data/tandem.sqlite)';
 
-/** Opens the database named by --database or DATABASE_URL, runs `f`, closes it. */
-export async function withDatabase<T>(url: string | undefined, f: (store: Db) => Promise<T>): Promise<T> {
-  let store: Db;
+/** The database named by --database, else DATABASE_URL; a malformed URL is a usage error. */
+export function databaseTarget(url: string | undefined): Target {
   try {
-    store = await openDatabase(parseDatabaseUrl(url ?? process.env.DATABASE_URL));
+    return parseDatabaseUrl(url ?? process.env.DATABASE_URL);
   } catch (e) {
     if (e instanceof DatabaseUrlError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** Opens the database named by --database or DATABASE_URL, runs `f`, closes it. */
+export async function withDatabase<T>(url: string | undefined, f: (store: Db) => Promise<T>): Promise<T> {
+  const store = await openDatabase(databaseTarget(url));
   try {
     return await f(store);
   } finally {

@@ -23,7 +23,7 @@ import type { Person } from '../model.js';
 import { formatRatio, Rational } from '../rational.js';
 import { recognize } from '../recognition.js';
 import type { Statement } from '../statement.js';
-import type { Band } from './model.js';
+import type { Band, LevelChange } from './model.js';
 import { competencyJson, type CareerData, type CompetencyJson } from './person-reports.js';
 import { checkLevel, meetingSince, ratingsMeet } from './readiness.js';
 import { leastSquares } from './regression.js';
@@ -150,10 +150,22 @@ function isActive(p: Person, asOf: Day): boolean {
 }
 
 /** When the person reached their current level: level_since, else the latest change to it, else hire. */
-function levelSince(data: CareerData, p: Person, asOf: Day): Day | undefined {
+function levelSince(p: Person, changes: readonly LevelChange[], asOf: Day): Day | undefined {
   if (p.levelSince !== undefined) return p.levelSince;
-  const changes = data.career.levelHistory.filter((c) => c.personId === p.id && c.toLevel === p.level && c.date <= asOf);
-  return changes.reduce<Day | undefined>((d, c) => (d === undefined || c.date > d ? c.date : d), undefined) ?? p.hireDate;
+  const latest = changes.filter((c) => c.toLevel === p.level && c.date <= asOf).at(-1);
+  return latest?.date ?? p.hireDate;
+}
+
+/** Level changes per person, each list by date (file order for ties). */
+function historyByPerson(changes: readonly LevelChange[]): Map<string, LevelChange[]> {
+  const out = new Map<string, LevelChange[]>();
+  for (const c of changes) {
+    const list = out.get(c.personId);
+    if (list) list.push(c);
+    else out.set(c.personId, [c]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.date - b.date || a.line - b.line);
+  return out;
 }
 
 export function peopleReport(data: CareerData, statements: readonly Statement[], options: PeopleReportOptions): PeopleReport {
@@ -164,7 +176,8 @@ export function peopleReport(data: CareerData, statements: readonly Statement[],
   // Tenure promotions.
   const tenure: TenurePromotion[] = [];
   let unassessed = 0;
-  const history = [...data.career.levelHistory].sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : a.date - b.date || a.line - b.line));
+  const byPerson = historyByPerson(data.career.levelHistory);
+  const history = [...byPerson.keys()].sort().flatMap((id) => byPerson.get(id) ?? []);
   for (const change of history) {
     if ((change.kind !== 'promotion' && change.kind !== 'track_change') || change.date > asOf) continue;
     const person = data.people.get(change.personId);
@@ -178,7 +191,7 @@ export function peopleReport(data: CareerData, statements: readonly Statement[],
     const checks = checkLevel(data.source, data.ratings, person, level, change.date, compName);
     const gaps = checks.filter((c) => !c.met).map(competencyJson);
     if (gaps.length === 0) continue;
-    const previous = history.filter((c) => c.personId === person.id && c.date < change.date).at(-1)?.date ?? person.hireDate;
+    const previous = (byPerson.get(person.id) ?? []).filter((c) => c.date < change.date).at(-1)?.date ?? person.hireDate;
     tenure.push({
       person_id: person.id,
       name: person.name,
@@ -195,7 +208,7 @@ export function peopleReport(data: CareerData, statements: readonly Statement[],
   // Stuck.
   const stuck: Stuck[] = [];
   for (const p of scope) {
-    const since = levelSince(data, p, asOf);
+    const since = levelSince(p, byPerson.get(p.id) ?? [], asOf);
     const level = data.index.levels.get(p.level);
     if (since === undefined || !level || addMonths(since, 12 * options.stuckYears) > asOf) continue;
     const next = data.index.next(level.id).find((l) => ratingsMeet(data.ratings, p.id, l, asOf));
