@@ -14,6 +14,7 @@ import { openDatabase } from '../dist/db/connect.js';
 import { orgTexts } from '../dist/io/write-org-files.js';
 
 const DURATION = Number(process.env.TANDEM_BENCH_SECONDS ?? 20);
+const WORKERS = process.env.TANDEM_BENCH_WORKERS;
 const clock = () => new Date();
 const cli = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 
@@ -36,7 +37,7 @@ for (let i = 0; i < 3; i++) {
 // The server, in its own process (autocannon must not share its thread): the main job's database,
 // a member's session, their published statements.
 const dbPath = join(mkdtempSync(join(tmpdir(), 'tandem-bench-db-')), 'tandem.sqlite');
-const child = spawn(process.execPath, [...(process.env.TANDEM_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve', '--demo', '--port', '0', '--database', `sqlite:${dbPath}`], { env: { ...process.env, LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [...(process.env.TANDEM_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve', '--demo', '--port', '0', '--database', `sqlite:${dbPath}`, ...(WORKERS === undefined ? [] : ['--workers', WORKERS])], { env: { ...process.env, LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve, reject) => {
   let out = '';
   const onData = (c) => {

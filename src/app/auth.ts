@@ -72,9 +72,15 @@ export interface SessionUser {
   readonly personId: string | null;
   readonly csrfToken: string;
   readonly expiresAt: string;
+  /**
+   * The id of the newest audit event when the session was read: every mutation of org data, runs,
+   * users or inquiries appends one in its own transaction (appends are serialized, so ids grow in
+   * commit order), so an answer computed at generation G is still exact while it reads G.
+   */
+  readonly generation: number;
 }
 
-export interface LoginResult extends SessionUser {
+export interface LoginResult extends Omit<SessionUser, 'generation'> {
   /** The session token for the cookie. Never stored, never logged. */
   readonly token: string;
 }
@@ -151,10 +157,11 @@ export async function sessionFromToken(store: Db, token: string, options: { cloc
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .select(['users.id as user_id', 'users.username', 'users.role', 'users.person_id', 'users.disabled', 'sessions.csrf_token', 'sessions.expires_at'])
+      .select((eb) => eb.selectFrom('audit_events').select((e) => e.fn.max('audit_events.id').as('g')).as('generation'))
       .where('sessions.id', '=', id),
   );
   if (!row || row.disabled !== 0 || row.expires_at <= now) return undefined;
-  return { userId: row.user_id, username: row.username, role: row.role, personId: row.person_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+  return { userId: row.user_id, username: row.username, role: row.role, personId: row.person_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, generation: Number(row.generation ?? 0) };
 }
 
 /** Ends the session of `token` (audited). */

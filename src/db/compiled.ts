@@ -9,7 +9,7 @@ import type { Db } from './connect.js';
 
 const sqlByShape = new Map<string, string>();
 
-export async function executeShaped<Row>(store: Pick<Db, 'db' | 'dialect'>, shape: string, parameters: readonly unknown[], build: () => Compilable<Row>): Promise<Row[]> {
+export async function executeShaped<Row>(store: Pick<Db, 'db' | 'dialect' | 'readIfIdle'>, shape: string, parameters: readonly unknown[], build: () => Compilable<Row>): Promise<Row[]> {
   const key = `${store.dialect}:${shape}`;
   let text = sqlByShape.get(key);
   if (text === undefined) {
@@ -20,6 +20,9 @@ export async function executeShaped<Row>(store: Pick<Db, 'db' | 'dialect'>, shap
     text = compiled.sql;
     sqlByShape.set(key, text);
   }
+  // On SQLite, when the connection is free, the read runs now (no lock, no awaits).
+  const now = store.readIfIdle?.(text, parameters);
+  if (now !== undefined) return now as Row[];
   const result = await store.db.executeQuery<Row>(CompiledQuery.raw(text, [...parameters]));
   return result.rows;
 }

@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import { FairSqliteDialect } from './fair-sqlite.js';
 import pg from 'pg';
 import { initial } from './migrations/2026-11-27-0001-initial.js';
 import { locks } from './migrations/2026-11-27-0002-locks.js';
@@ -19,6 +20,11 @@ export interface Db {
   readonly dialect: Dialect;
   /** Where it is, without a password (for logs). */
   readonly where: string;
+  /**
+   * SQLite only: runs a read at once, synchronously, when no query or transaction holds the
+   * connection (undefined when one does: go through `db`). See src/db/fair-sqlite.ts.
+   */
+  readonly readIfIdle?: (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
   close(): Promise<void>;
 }
 
@@ -77,6 +83,7 @@ function cachedStatements(sqlite: SqliteDatabase.Database): { prepare: (sql: str
 export async function openDatabase(target: Target): Promise<Db> {
   let db: Kysely<Database>;
   let where: string;
+  let dialect: FairSqliteDialect | undefined;
   if (target.dialect === 'sqlite') {
     if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
     const sqlite = new SqliteDatabase(target.location);
@@ -84,7 +91,9 @@ export async function openDatabase(target: Target): Promise<Db> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 10000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
+    const statements = cachedStatements(sqlite);
+    dialect = new FairSqliteDialect({ database: statements }, statements.prepare);
+    db = new Kysely<Database>({ dialect });
     where = `sqlite:${target.location}`;
   } else {
     const pool = new pg.Pool({ connectionString: target.location, max: 10 });
@@ -98,5 +107,12 @@ export async function openDatabase(target: Target): Promise<Db> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`database migration${failed ? ` ${failed}` : ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
-  return { db, dialect: target.dialect, where, close: () => db.destroy() };
+  const sqliteDialect = dialect;
+  return {
+    db,
+    dialect: target.dialect,
+    where,
+    ...(sqliteDialect === undefined ? {} : { readIfIdle: (text: string, parameters: readonly unknown[]) => sqliteDialect.readIfIdle(text, parameters) }),
+    close: () => db.destroy(),
+  };
 }

@@ -26,9 +26,12 @@ export const MUTATING: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'D
 export interface Env {
   Variables: {
     requestId: string;
-    log: Logger;
-    /** Set once the request's session is known (null: none). */
-    session: SessionUser | null | undefined;
+    /** Headers every response carries (security headers, the request id), set by the app. */
+    replyHeaders: Readonly<Record<string, string>>;
+    /** True once a response was built with `replyHeaders` (else the app adds them afterwards). */
+    replyHeadersUsed: boolean;
+    /** Set once the request's session is known (null: none); a fresh sign-in has no generation. */
+    session: (Omit<SessionUser, 'generation'> & { readonly generation?: number }) | null | undefined;
   };
 }
 
@@ -42,13 +45,16 @@ export interface Deps {
 
 /** No params / no query: a strict empty object. */
 const NOTHING = z.strictObject({});
+/** The params of a route whose path has none (Hono's matcher gives it no others). */
+const NO_PARAMS = Object.freeze({});
 
 /**
  * A reply already serialized as JSON (its shape is the route's response schema): for hot routes
  * whose payload is stored as JSON text (statements), so it is not parsed only to be written again.
  */
 export class RawJson {
-  constructor(readonly text: string) {}
+  /** JSON text, or its UTF-8 bytes (a reply kept between requests is encoded once). */
+  constructor(readonly text: string | Uint8Array<ArrayBuffer>) {}
 }
 
 /** What a handler may return for a response schema: the same shape, read-only all the way down. */
@@ -62,6 +68,8 @@ export interface HandlerContext<P, Q, B> {
   readonly params: P;
   readonly query: Q;
   readonly body: B;
+  /** The data generation read with the session (see `SessionUser.generation`), or null on a public route without one. */
+  readonly generation: number | null;
   /** Sets the success status (default the route's). */
   status(code: 200 | 201): void;
 }
@@ -115,7 +123,7 @@ function pathPattern(path: string): RegExp {
 }
 
 /** Signed-in account of the request, looked up once. */
-export async function sessionOf(c: Context<Env>, deps: Deps): Promise<SessionUser | null> {
+export async function sessionOf(c: Context<Env>, deps: Deps): Promise<NonNullable<Env['Variables']['session']> | null> {
   const known = c.get('session');
   if (known !== undefined) return known;
   const token = getCookie(c, SESSION_COOKIE);
@@ -213,6 +221,15 @@ function tooLarge(limit: number): ApiError {
   return new ApiError('payload_too_large', `the request body is larger than ${limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit / 1024} KB`}`);
 }
 
+/**
+ * The headers every response carries, for a response being built now. Passed with the body rather
+ * than set on the context first, so Node's server writes them from a plain object.
+ */
+export function withReplyHeaders(c: Context<Env>): Readonly<Record<string, string>> {
+  c.set('replyHeadersUsed', true);
+  return c.get('replyHeaders');
+}
+
 /** The subject of a signed-in route (never null there). */
 export function who(ctx: { readonly subject: Subject | null }): Subject {
   if (ctx.subject === null) throw new ApiError('unauthenticated', 'sign in first');
@@ -244,8 +261,10 @@ export class Router {
       pattern: pathPattern(spec.path),
     };
     if (this.routes.some((r) => r.method === doc.method && r.path === doc.path)) throw new Error(`route ${doc.method} ${doc.path} declared twice`);
+    if (spec.params === undefined && spec.path.includes('/:')) throw new Error(`route ${doc.method} ${doc.path} has path parameters but declares no params schema`);
     this.routes.push(doc);
     const deps = this.deps;
+    let noQuery: unknown;
     this.mounts.push((app) => {
       app.on(spec.method, spec.path, async (c) => {
         const session = await sessionOf(c, deps);
@@ -255,8 +274,9 @@ export class Router {
           if (!csrfMatches(c.req.header(CSRF_HEADER), session.csrfToken)) throw new ApiError('csrf_failed', `send the session's CSRF token in the ${CSRF_HEADER} header (from POST /api/auth/login or GET /api/auth/session)`);
         }
         if (spec.action !== 'public' && session !== null && !allows(session.role, spec.action)) throw new ApiError('forbidden', `a ${session.role} account may not do this`);
-        const params = parse(spec.params ?? NOTHING, c.req.param(), 'params') as z.output<P>;
-        const query = parse(spec.query ?? NOTHING, queryRecord(c), 'query') as z.output<Q>;
+        const params = (spec.params === undefined ? NO_PARAMS : parse(spec.params, c.req.param(), 'params')) as z.output<P>;
+        // A request without a query string (most of them) gets the schema's defaults, parsed once.
+        const query = (c.req.url.includes('?') ? parse(spec.query ?? NOTHING, queryRecord(c), 'query') : (noQuery ??= Object.freeze(parse(spec.query ?? NOTHING, {}, 'query')))) as z.output<Q>;
         let body: unknown = undefined;
         if (MUTATING.has(spec.method)) {
           const raw = await readJsonBody(c, doc.maxBody);
@@ -279,13 +299,15 @@ export class Router {
           params,
           query,
           body: body as z.output<B>,
+          generation: session?.generation ?? null,
           status: (code) => {
             if (!allowed.has(code)) throw new Error(`${spec.method} ${spec.path} declares no status ${code}`);
             status = code;
           },
         });
-        if (result instanceof RawJson) return c.body(result.text, status, { 'content-type': 'application/json' });
-        return c.json(result as object, status);
+        const headers = withReplyHeaders(c);
+        if (result instanceof RawJson) return c.body(result.text, status, { ...headers, 'content-type': 'application/json' });
+        return c.json(result as object, status, headers);
       });
     });
   }

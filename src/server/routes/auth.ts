@@ -7,7 +7,7 @@ import type { Env, Router } from '../router.js';
 import { SESSION_COOKIE, sessionOf, who } from '../router.js';
 import { loginBody, okSchema, sessionSchema } from '../schemas.js';
 
-function sessionJson(s: SessionUser) {
+function sessionJson(s: Omit<SessionUser, 'generation'>) {
   return { user: { id: s.userId, username: s.username, role: s.role, person_id: s.personId }, csrf_token: s.csrfToken, expires_at: s.expiresAt };
 }
 

@@ -12,6 +12,7 @@ import { formatUnits } from '../../core/rational.js';
 import { ApiError } from '../errors.js';
 import { numberCursor, pageOf } from '../pagination.js';
 import { authorize, mayReadRunTotals, personScope, runScope, type Subject } from '../policy.js';
+import { ReplyCache } from '../reply-cache.js';
 import { RawJson, who, type Deps, type Router } from '../router.js';
 import {
   explainQuery,
@@ -66,6 +67,7 @@ async function visibleStatement(ctx: { deps: Deps }, id: number, subject: Subjec
 }
 
 export function runRoutes(router: Router): void {
+  const myStatements = new ReplyCache();
   router.add({
     method: 'GET',
     path: '/api/runs',
@@ -207,10 +209,15 @@ export function runRoutes(router: Router): void {
     response: pageSchema(statementSchema),
     handler: async (ctx) => {
       const me = who(ctx);
-      const scope = me.personId === null ? new Set<string>() : new Set([me.personId]);
-      const rows = await statementPage(ctx.deps.store, { limit: ctx.query.limit + 1, afterId: numberCursor(ctx.query.cursor), personIds: scope, publishedOnly: true });
-      const page = pageOf(rows, ctx.query.limit, (s) => s.id);
-      return statementPageJson(page.items, page.next_cursor);
+      const compute = async () => {
+        const scope = me.personId === null ? new Set<string>() : new Set([me.personId]);
+        const rows = await statementPage(ctx.deps.store, { limit: ctx.query.limit + 1, afterId: numberCursor(ctx.query.cursor), personIds: scope, publishedOnly: true });
+        const page = pageOf(rows, ctx.query.limit, (s) => s.id);
+        return statementPageJson(page.items, page.next_cursor);
+      };
+      // The page most often asked for (every member, on every visit): kept while nothing changes.
+      if (ctx.generation === null) return compute();
+      return myStatements.get(`${me.personId ?? ''}\u0000${ctx.query.limit}\u0000${ctx.query.cursor ?? ''}`, ctx.generation, compute);
     },
   });
 }
