@@ -21,6 +21,7 @@ import { runRoutes } from './routes/runs.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
 import { VersionCache } from './version-cache.js';
+import { mountWeb } from './web.js';
 
 export interface AppDeps {
   readonly store: Db;
@@ -28,6 +29,8 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Mark the session cookie Secure (serve over HTTPS). Default false. */
   readonly cookieSecure?: boolean;
+  /** Serve the web app at `/`: from dist/web (default), from this folder, or not at all (false). */
+  readonly web?: string | false;
 }
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -57,7 +60,7 @@ export function buildRouter(deps: AppDeps): Router {
   return router;
 }
 
-export function createApp(deps: { store: Db; clock: Clock; logger: Logger; cookieSecure?: boolean }): Hono {
+export function createApp(deps: AppDeps): Hono {
   return createAppWithRouter(deps).app;
 }
 
@@ -84,6 +87,7 @@ export function createAppWithRouter(deps: AppDeps): { app: Hono; router: Router 
   });
 
   router.mount(app);
+  if (deps.web !== false) mountWeb(app, typeof deps.web === 'string' ? deps.web : undefined);
 
   app.notFound((c) => {
     const methods = router.methodsFor(c.req.path);
