@@ -8,6 +8,7 @@ import { adminRoutes } from './pages/admin/routes';
 import { leaderRoutes } from './pages/leader/routes';
 import { managerRoutes } from './pages/manager/routes';
 import { memberRoutes } from './pages/member/routes';
+import { pathRoutes } from './pages/path/routes';
 
 export interface AppRoute {
   /** wouter path pattern: "/pay/:id". */
@@ -21,7 +22,7 @@ export interface AppRoute {
   readonly group?: string;
 }
 
-export const ROUTES: readonly AppRoute[] = [...memberRoutes, ...managerRoutes, ...leaderRoutes, ...adminRoutes];
+export const ROUTES: readonly AppRoute[] = [...memberRoutes, ...pathRoutes, ...managerRoutes, ...leaderRoutes, ...adminRoutes];
 
 export function mayOpen(route: AppRoute, user: SessionUser): boolean {
   return route.access.includes(user.role) || (route.access.includes('person') && user.person_id !== null);
