@@ -17,6 +17,7 @@ import { careerRoutes } from './routes/career.js';
 import { computeRoutes } from './routes/compute.js';
 import { inquiryRoutes } from './routes/inquiries.js';
 import { orgRoutes } from './routes/org.js';
+import { planRoutes } from './routes/plans.js';
 import { runRoutes } from './routes/runs.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
@@ -55,6 +56,7 @@ export function buildRouter(deps: AppDeps): Router {
   runRoutes(router);
   computeRoutes(router);
   careerRoutes(router);
+  planRoutes(router);
   inquiryRoutes(router);
   auditRoutes(router);
   return router;

@@ -30,6 +30,7 @@ export type Action =
   | 'statements.read'
   | 'calc.preview'
   | 'whatif'
+  | 'plans.read'
   | 'plans.analyse'
   | 'ladder.lint'
   | 'career.read'
@@ -57,6 +58,8 @@ export const ACTION_ROLES: Readonly<Record<Action, readonly Role[]>> = {
   'statements.read': ALL,
   'calc.preview': ['admin', 'manager', 'member'],
   whatif: ['admin', 'manager', 'member'],
+  // Leaders and admins: every plan; others the plans of the people whose pay they may see.
+  'plans.read': ALL,
   'plans.analyse': ['admin', 'leader'],
   'ladder.lint': ['admin', 'leader'],
   'career.read': ALL,
@@ -94,7 +97,7 @@ export function allows(role: Role, action: Action): boolean {
 
 /** True when `subject` needs its manager scope loaded to decide `action`. */
 export function needsReports(subject: Pick<Subject, 'role'>, action: Action): boolean {
-  return subject.role === 'manager' && (action === 'people.read' || action === 'statements.read' || action === 'calc.preview' || action === 'whatif' || action === 'career.read');
+  return subject.role === 'manager' && (action === 'people.read' || action === 'statements.read' || action === 'calc.preview' || action === 'whatif' || action === 'career.read' || action === 'plans.read');
 }
 
 function isSelf(subject: Subject, personId: string): boolean {
@@ -112,6 +115,9 @@ export function personScope(subject: Subject, action: Action): 'all' | ReadonlyS
   switch (action) {
     case 'people.read':
     case 'career.read':
+      if (subject.role === 'admin' || subject.role === 'leader') return 'all';
+      return subject.role === 'manager' ? new Set([...self, ...(subject.reports ?? [])]) : self;
+    case 'plans.read':
       if (subject.role === 'admin' || subject.role === 'leader') return 'all';
       return subject.role === 'manager' ? new Set([...self, ...(subject.reports ?? [])]) : self;
     case 'statements.read':

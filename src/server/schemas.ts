@@ -81,6 +81,33 @@ export const importBody = z.strictObject({
 
 export const importResultSchema = z.object({ version_id: z.number().int(), unchanged: z.boolean(), warnings: z.array(problemSchema) });
 
+const previewPerson = z.object({ id: z.string(), name: z.string() });
+export const importPreviewSchema = z.object({
+  valid: z.boolean().describe('true when POST /api/org/import would store these files (no errors; warnings allowed)'),
+  problems: z.array(problemSchema).describe('every problem, errors and warnings, as the import would report them'),
+  summary: z
+    .object({
+      org_name: z.string(),
+      currency: z.string(),
+      files: z.number().int(),
+      people: z.number().int(),
+      plans: z.array(z.object({ id: z.string(), name: z.string(), file: z.string() })),
+      deals: z.number().int(),
+      periods: z.array(z.string()).describe('the payout periods calculated, in calendar order'),
+    })
+    .nullable()
+    .describe('what the files hold; null when they do not parse as an org'),
+  changes: z.object({
+    base_version_id: z.number().int().nullable().describe('the current version compared against (null: none yet)'),
+    unchanged: z.boolean().describe('the files equal the current version: an import would store nothing'),
+    files: z.object({ added: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()) }),
+    people: z
+      .object({ added: z.array(previewPerson), removed: z.array(previewPerson), changed: z.array(previewPerson.extend({ fields: z.array(z.string()) })) })
+      .nullable()
+      .describe('people added, removed, or with another name, role, level or manager; null when the files do not parse'),
+  }),
+});
+
 export const personSchema = z
   .object({
     id: z.string(),
@@ -284,3 +311,55 @@ export const auditListQuery = z.strictObject({ ...pageQueryShape, entity: z.stri
 export const auditVerifySchema = z.object({ ok: z.boolean(), events: z.number().int(), broken: z.object({ id: z.number().int(), reason: z.string() }).optional() });
 
 export const healthSchema = z.object({ status: z.literal('ok') });
+
+// Plans and the ladder (routes/plans.ts).
+const ratio = z.string().describe('an exact decimal (1 = 100%)');
+export const planMeasureSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  metric: z.enum(['bookings', 'technical_wins', 'deals_supported', 'mbo']),
+  weight: ratio,
+  measurement: z.enum(['period', 'ytd']),
+  mode: z.enum(['marginal', 'retroactive']),
+  threshold: ratio,
+  cap: ratio.nullable(),
+  tiers: z.array(z.object({ to: ratio.nullable().describe('inclusive upper bound; null on the open-ended last tier'), rate: ratio })),
+  curve: z.array(z.object({ attainment: ratio, factor: ratio })).describe('the payout curve: straight lines between points; two points at one attainment are a jump'),
+});
+export const planSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  file: z.string(),
+  roles: z.array(z.string()).nullable().describe('people.csv roles it applies to; null: every role'),
+  effective_from: dateSchema,
+  effective_to: dateSchema,
+  payout_period: z.enum(['year', 'half', 'quarter', 'month']),
+  measures: z.array(planMeasureSchema),
+});
+export const plansSchema = z.object({ items: z.array(planSchema) });
+export const ladderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  competencies: z.array(z.object({ id: z.string(), name: z.string(), group: z.string() })),
+  tracks: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['ic', 'management']), levels: z.array(z.string()), fork_from: z.string().nullable() })),
+  levels: z.array(
+    z.object({
+      id: z.string(),
+      track: z.string(),
+      title: z.string(),
+      grade: z.number().nullable(),
+      new_at_this_level: z.array(z.string()),
+      evaluation: z.array(
+        z.object({
+          competency: z.string(),
+          expectation: z.number().int(),
+          behaviours: z.array(z.string()),
+          evidence: z.array(z.object({ type: z.string(), at_least: ratio, window_quarters: z.number().int() })),
+        }),
+      ),
+      promotion: z.object({ sustained_quarters: z.number().int().nullable(), reviewers: z.array(z.string()) }).nullable(),
+      path_forward: z.object({ next: z.array(z.string()), top_of_band: z.string(), in_band_growth: z.string() }).nullable(),
+    }),
+  ),
+});
