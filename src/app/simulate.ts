@@ -23,6 +23,12 @@ export interface SimulateOptions {
   readonly year?: number;
   /** Worker threads (default: the machine's cores when the run is big enough, else none). */
   readonly workers?: number;
+  /**
+   * Run the trials in worker threads however small the run (at least one): a server must not hold
+   * its event loop for the length of a simulation. The result is the same either way (a chunk's
+   * draws depend only on the seed and the chunk's index).
+   */
+  readonly offThread?: boolean;
   /** Called with trials done so far. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -46,8 +52,9 @@ const THREAD_THRESHOLD = 2_000_000;
 async function runAll(model: SimModel, options: SimulateOptions): Promise<TrialBlock[]> {
   const { trials, seed } = options;
   const work = trials * model.people.length * model.periods.length;
-  const workers = options.workers ?? (work >= THREAD_THRESHOLD ? availableParallelism() : 0);
-  if (workers <= 1) {
+  const auto = work >= THREAD_THRESHOLD ? availableParallelism() : 0;
+  const workers = options.workers ?? (options.offThread === true ? Math.max(1, auto) : auto);
+  if (workers < 1 || (workers === 1 && options.offThread !== true)) {
     const step = CHUNK * Math.max(1, Math.ceil(trials / CHUNK / 50));
     const blocks: TrialBlock[] = [];
     for (let from = 0; from < trials; from += step) {

@@ -115,4 +115,22 @@ describe('worker threads', () => {
     const [one, two] = await Promise.all([simulatePlan(calc, { ...options, workers: 0 }), simulatePlan(calc, { ...options, workers: 2 })]);
     expect(two.report).toEqual(one.report);
   });
+
+  it('offThread runs even a small simulation off the calling thread (as the server asks), with the same report', async () => {
+    const dist = new URL('../../dist/app/', import.meta.url).href;
+    const { calculateOrg } = (await import(`${dist}org-session.js`)) as typeof Session;
+    const { simulatePlan } = (await import(`${dist}simulate.js`)) as typeof Simulate;
+    const calc = await calculateOrg(org);
+    const options = { planId: 'se-pod-2026', trials: 300, seed: 5 };
+    // Inline, the trials run before simulatePlan even returns its promise: progress is reported at once.
+    let inlineCalls = 0;
+    const inline = simulatePlan(calc, { ...options, onProgress: () => inlineCalls++ });
+    expect(inlineCalls).toBeGreaterThan(0);
+    // Off the thread, nothing has run yet when the call returns: the work waits for a worker's messages.
+    let threadCalls = 0;
+    const threaded = simulatePlan(calc, { ...options, offThread: true, onProgress: () => threadCalls++ });
+    expect(threadCalls).toBe(0);
+    expect((await threaded).report).toEqual((await inline).report);
+    expect(threadCalls).toBeGreaterThan(0);
+  });
 });

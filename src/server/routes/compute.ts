@@ -114,7 +114,7 @@ export function computeRoutes(router: Router): void {
     response: simulateSchema,
     handler: async (ctx) => {
       const version = await ctx.deps.versions.current();
-      const { report } = await simulatePlan(version.calc(), { planId: ctx.body.plan, trials: ctx.body.trials, seed: ctx.body.seed, year: ctx.body.year });
+      const { report } = await simulatePlan(version.calc(), { planId: ctx.body.plan, trials: ctx.body.trials, seed: ctx.body.seed, year: ctx.body.year, offThread: true });
       return report;
     },
   });
@@ -132,7 +132,7 @@ export function computeRoutes(router: Router): void {
       const calc = version.calc();
       const [a, b] = ctx.body.plans;
       const year = ctx.body.year ?? latestYear(calc);
-      const result = await comparePlans(calc, a, b, { trials: ctx.body.trials, seed: ctx.body.seed, year });
+      const result = await comparePlans(calc, a, b, { trials: ctx.body.trials, seed: ctx.body.seed, year, offThread: true });
       const findings = diagnoseJson(calc.org, year, [a, b], runDiagnostics({ org: calc.org, engine: calc.engine, statements: calc.result.statements.filter((s) => s.period.fy === year), year, config: calc.org.settings.diagnostics }, [a, b])).findings;
       const keysA = new Set(findings.filter((f) => f.plan === a).map(findingKey));
       const keysB = new Set(findings.filter((f) => f.plan === b).map(findingKey));
