@@ -90,7 +90,7 @@ export interface LoginResult extends Omit<SessionUser, 'generation'> {
  * is over) and returns the count and when the window ends. One atomic statement, so concurrent
  * attempts on several instances are all counted.
  */
-async function countAttempt(store: Db, key: string, now: Date): Promise<{ count: number; windowEnds: Date }> {
+export async function countAttempt(store: Db, key: string, now: Date): Promise<{ count: number; windowEnds: Date }> {
   const nowIso = now.toISOString();
   const cutoff = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
   const row = await store.db
@@ -107,9 +107,9 @@ async function countAttempt(store: Db, key: string, now: Date): Promise<{ count:
   return { count: Number(row.count), windowEnds: new Date(Date.parse(row.window_start) + LOGIN_WINDOW_MINUTES * 60_000) };
 }
 
-function limited(windowEnds: Date, now: Date, what: string): AuthError {
+export function limited(windowEnds: Date, now: Date, what: string, attempts = 'sign-in attempts'): AuthError {
   const seconds = Math.max(1, Math.ceil((windowEnds.getTime() - now.getTime()) / 1000));
-  return new AuthError('rate_limited', `too many sign-in attempts ${what}: try again in ${Math.ceil(seconds / 60)} minute(s)`, seconds);
+  return new AuthError('rate_limited', `too many ${attempts} ${what}: try again in ${Math.ceil(seconds / 60)} minute(s)`, seconds);
 }
 
 /**

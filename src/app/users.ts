@@ -7,7 +7,7 @@ import type { Db } from '../db/connect.js';
 import { appendAudit } from '../db/repositories/audit.js';
 import { currentVersion } from '../db/repositories/org-versions.js';
 import type { UserRow } from '../db/schema.js';
-import { hashPassword, normalUsername, type UserRole } from './auth.js';
+import { countAttempt, hashPassword, limited, LOGIN_MAX_FAILURES, normalUsername, sessionId, verifyPassword, type UserRole } from './auth.js';
 import type { Clock } from './org-store.js';
 
 export const USER_ROLES: readonly UserRole[] = ['admin', 'leader', 'manager', 'member'];
@@ -108,5 +108,47 @@ export async function disableUser(store: Db, id: number, options: { actorId: num
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await appendAudit(trx, store.dialect, at, { actorId: options.actorId, action: 'user.disable', entity: 'user', entityId: String(id), before: { disabled: false }, after: { disabled: true } });
     return { ...userView(row), disabled: true };
+  });
+}
+
+/**
+ * Changes the signed-in account's own password: the current one must be given (attempts are
+ * counted like sign-ins: after 5 wrong ones in 15 minutes, 429), and every other session of the
+ * account ends — whoever else held one is signed out. Audited without either password.
+ */
+export async function changeOwnPassword(store: Db, input: { userId: number; sessionToken: string; current: string; next: string }, options: { clock: Clock }): Promise<void> {
+  const now = options.clock();
+  const key = `password:${input.userId}`;
+  const attempts = await countAttempt(store, key, now);
+  if (attempts.count > LOGIN_MAX_FAILURES) throw limited(attempts.windowEnds, now, 'for this account', 'password attempts');
+  const user = await store.db.selectFrom('users').selectAll().where('id', '=', input.userId).executeTakeFirst();
+  if (!user || user.disabled !== 0) throw new UserError('not_found', 'this account no longer exists');
+  if (!(await verifyPassword(user.password_hash, input.current))) throw new UserError('invalid', 'the current password is wrong');
+  if (input.next === input.current) throw new UserError('invalid', 'the new password is the same as the current one');
+  const passwordHash = await hashPassword(input.next);
+  const at = now.toISOString();
+  await store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', sessionId(input.sessionToken)).execute();
+    await trx.deleteFrom('login_attempts').where('key', '=', key).execute();
+    await appendAudit(trx, store.dialect, at, { actorId: user.id, action: 'user.password', entity: 'user', entityId: String(user.id), after: { by: 'self', other_sessions_ended: true } });
+  });
+}
+
+/**
+ * An admin sets another account's password (a reset: tell them the new one out of band) and ends
+ * all of its sessions. Not one's own: that is `changeOwnPassword`, which asks for the current one.
+ */
+export async function resetPassword(store: Db, id: number, password: string, options: { actorId: number; clock: Clock }): Promise<UserView> {
+  if (id === options.actorId) throw new UserError('conflict', 'change your own password with POST /api/auth/password (it asks for the current one)');
+  const passwordHash = await hashPassword(password);
+  const at = options.clock().toISOString();
+  return store.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new UserError('not_found', `there is no user ${id}`);
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await appendAudit(trx, store.dialect, at, { actorId: options.actorId, action: 'user.password', entity: 'user', entityId: String(id), after: { by: 'admin', sessions_ended: true } });
+    return userView(row);
   });
 }

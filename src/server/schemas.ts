@@ -67,6 +67,10 @@ export const newUserBody = z.strictObject({
   person_id: personIdSchema.nullable(),
 });
 
+export const newPassword = z.string().min(API_PASSWORD_MIN).max(PASSWORD_MAX);
+export const changePasswordBody = z.strictObject({ current_password: z.string().min(1).max(PASSWORD_MAX), new_password: newPassword });
+export const resetPasswordBody = z.strictObject({ password: newPassword });
+
 // ---------------------------------------------------------------- org
 
 export const versionSchema = z
@@ -360,6 +364,105 @@ export const ladderSchema = z.object({
       ),
       promotion: z.object({ sustained_quarters: z.number().int().nullable(), reviewers: z.array(z.string()) }).nullable(),
       path_forward: z.object({ next: z.array(z.string()), top_of_band: z.string(), in_band_growth: z.string() }).nullable(),
+    }),
+  ),
+});
+
+// A person's career and a manager's team (routes/team.ts).
+const bandPositionSchema = z
+  .object({
+    currency: z.string(),
+    base_salary: z.string().describe('decimal string; empty when people.csv has none'),
+    band: z.object({ min: z.string(), mid: z.string(), max: z.string() }).nullable().describe("the band for the person's level, location and currency (bands.csv), the latest in effect; null: none"),
+    compa_ratio: z.number().nullable().describe('base ÷ band midpoint (4 places)'),
+    range_penetration: z.number().nullable().describe('(base − min) ÷ (max − min) (4 places)'),
+    position: z.enum(['below', 'within', 'above', 'no_band']),
+  })
+  .describe("as the people report's compa_ratio entry (docs/people.md)");
+const stuckSchema = z.object({
+  level_since: z.string(),
+  years_at_level: z.number(),
+  reason: z.enum(['meets_next_level', 'top_of_band']),
+  next_level: z.string().nullable(),
+  meeting_next_since: z.string().nullable(),
+  message: z.string(),
+});
+const conversationDueSchema = z.object({
+  last: dateSchema.nullable().describe('the latest path conversation on or before as_of'),
+  months_since: z.number().int().nullable(),
+  due: z.boolean().describe("listed by the people report's no_conversation rule: none in the last `window_months` (people hired in the last 90 days are not due)"),
+  window_months: z.number().int(),
+});
+export const teamQuery = z.strictObject({
+  manager_id: personIdSchema.optional().describe("whose team (default: your own; managers: themselves or one of their reports' teams)"),
+  as_of: dateSchema.optional().describe('the day (default: today)'),
+});
+export const careerSchema = z.object({
+  person_id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  as_of: dateSchema,
+  level: z.string(),
+  on_ladder: z.boolean().describe("false: the person's level is not a level of the ladder (then there is no level, track, next level or evidence)"),
+  level_title: z.string().nullable(),
+  track: z.object({ id: z.string(), name: z.string(), kind: z.enum(['ic', 'management']) }).nullable(),
+  level_since: dateSchema.nullable().describe("people.csv level_since, else the latest level change to the level, else the hire date"),
+  hire_date: dateSchema.nullable(),
+  manager: z.object({ id: z.string(), name: z.string() }).nullable(),
+  next_levels: z.array(z.object({ id: z.string(), title: z.string(), track: z.string() })).describe("the level's path_forward.next (else the next level on its track)"),
+  level_history: z.array(z.object({ date: dateSchema, kind: z.string(), from_level: z.string(), to_level: z.string(), packet: z.string() })).describe('level_history.csv, oldest first'),
+  conversations: z
+    .array(z.object({ date: dateSchema, with_id: z.string(), with_name: z.string().nullable(), path: z.enum(['ic', 'management', 'undecided']), next_level: z.string(), notes: z.string() }))
+    .describe('conversations.csv on or before as_of, newest first'),
+  conversation: conversationDueSchema,
+  stuck: stuckSchema.nullable().describe("the people report's stuck entry for the person, or null"),
+  evidence: z
+    .array(
+      z.object({
+        level: z.string(),
+        title: z.string(),
+        items: z.array(
+          z.object({
+            competency: z.string(),
+            name: z.string(),
+            type: z.string(),
+            window: z.string(),
+            required: z.string(),
+            found: z.string(),
+            share: z.string().nullable().describe('found ÷ required, exact to 4 places; null when nothing is required'),
+            assessable: z.boolean(),
+            met: z.boolean(),
+          }),
+        ),
+      }),
+    )
+    .describe("each evidence minimum of the person's level and the next levels against what the data shows (the evidence report's minimums, docs/people.md)"),
+  bands_shared: z.boolean().describe('ladder.yaml share_bands: people see where their pay sits in their band'),
+  band_position: bandPositionSchema.nullable().describe('shown when bands are shared, and always to admins and leaders; null otherwise'),
+});
+export const teamSchema = z.object({
+  manager: z.object({ id: z.string(), name: z.string() }).nullable().describe('whose team; null: the whole org (an admin account linked to no person)'),
+  as_of: dateSchema,
+  settings: z.object({ stuck_years: z.number().int(), conversation_months: z.number().int() }),
+  items: z.array(
+    z.object({
+      person_id: z.string(),
+      name: z.string(),
+      role: z.string(),
+      level: z.string(),
+      level_title: z.string().nullable(),
+      manager_id: z.string(),
+      direct: z.boolean().describe('reports to the manager directly'),
+      statements: z
+        .array(z.object({ statement_id: z.number().int(), run_id: z.number().int(), period: z.string(), plan: z.string(), currency: z.string(), total: money }))
+        .nullable()
+        .describe('the latest published payout period, one per plan; [] when none is published; null when you may not see their pay'),
+      readiness: z
+        .object({ target_level: z.string(), target_title: z.string(), meets_minimums: z.boolean(), gaps: z.number().int(), gap_names: z.array(z.string()) })
+        .nullable()
+        .describe('against the next level (the first when several); null at the top of a track or off the ladder'),
+      stuck: stuckSchema.nullable(),
+      conversation: conversationDueSchema,
     }),
   ),
 });

@@ -32,9 +32,12 @@ const ROLE_TABLE: Readonly<Record<string, readonly Caller[] | 'public'>> = {
   'GET /api/users': ADMIN,
   'POST /api/users': ADMIN,
   'POST /api/users/:id/disable': ADMIN,
+  'POST /api/users/:id/password': ADMIN,
+  'POST /api/auth/password': SIGNED,
   'GET /api/org': SIGNED,
   'GET /api/org/versions': DESIGN,
   'POST /api/org/import': ADMIN,
+  'POST /api/org/import/preview': ADMIN,
   'GET /api/org/people': SIGNED,
   'GET /api/org/people/:id': SIGNED,
   'GET /api/org/people/:id/evidence': SIGNED,
@@ -55,6 +58,8 @@ const ROLE_TABLE: Readonly<Record<string, readonly Caller[] | 'public'>> = {
   'POST /api/simulate': DESIGN,
   'POST /api/compare': DESIGN,
   'GET /api/ladder/lint': DESIGN,
+  'GET /api/plans': SIGNED,
+  'GET /api/ladder': SIGNED,
   'GET /api/reports/people': DESIGN,
   'GET /api/inquiries': SIGNED,
   'POST /api/inquiries': ['member', 'other', 'manager', 'leader'],
@@ -160,9 +165,13 @@ describe.each(DIALECTS.filter((d) => available(d)))('authorization matrix on %s'
       'GET /api/users': () => [{ label: '', path: '/api/users' }],
       'POST /api/users': () => [{ label: '', path: '/api/users', body: () => ({ username: `made-${serial++}`, password: PASSWORD, role: 'member', person_id: 'se-011' }) }],
       'POST /api/users/:id/disable': () => [{ label: 'a throwaway account', path: '', body: undefined }],
+      'POST /api/users/:id/password': () => [{ label: 'a throwaway account', path: '', body: () => ({ password: 'a new long password' }) }],
+      // A wrong current password (400): a right one would sign out the shared sessions the matrix uses.
+      'POST /api/auth/password': () => [{ label: 'a wrong current password', path: '/api/auth/password', fresh: true, success: 'authorized' as const, body: () => ({ current_password: 'not it', new_password: 'a new long password' }) }],
       'GET /api/org': () => [{ label: '', path: '/api/org' }],
       'GET /api/org/versions': () => [{ label: '', path: '/api/org/versions' }],
       'POST /api/org/import': () => [{ label: 'the same files', path: '/api/org/import', body: () => ({ files: demo, note: 'again' }) }],
+      'POST /api/org/import/preview': () => [{ label: 'the same files', path: '/api/org/import/preview', body: () => ({ files: demo }) }],
       'GET /api/org/people': () => [{ label: '', path: '/api/org/people?limit=200', check: itemsWithin((p) => String(p.id), peopleScope) }],
       'GET /api/org/people/:id': () => targetPeople.map((id) => ({ label: id, path: `/api/org/people/${id}`, reach: (who) => within(peopleScope(who), id), check: noAttrs })),
       'GET /api/org/people/:id/evidence': () => targetPeople.filter((id) => id.startsWith('se')).map((id) => ({ label: id, path: `/api/org/people/${id}/evidence?as_of=2026-12-31`, reach: (who) => within(peopleScope(who), id) })),
@@ -207,6 +216,25 @@ describe.each(DIALECTS.filter((d) => available(d)))('authorization matrix on %s'
       'POST /api/simulate': () => [{ label: '', path: '/api/simulate', body: () => ({ plan: 'se-pod-2026', trials: 20 }) }],
       'POST /api/compare': () => [{ label: '', path: '/api/compare', body: () => ({ plans: ['se-pod-2026', 'se-territory-2026'], trials: 20 }) }],
       'GET /api/ladder/lint': () => [{ label: '', path: '/api/ladder/lint' }],
+      'GET /api/plans': () => [
+        {
+          label: '',
+          path: '/api/plans',
+          // Leaders and admins see every plan; others only plans for a role someone in their pay scope has.
+          check: (who, r) => {
+            const items = r.as<{ items: { id: string; roles: string[] | null }[] }>().items;
+            const planCount = Object.keys(demo).filter((f) => f.startsWith('plans/')).length;
+            if (who === 'admin' || who === 'leader') expect(items.length).toBe(planCount);
+            else {
+              const roles = new Set(w.people.filter((p) => within(payScope(who), field(p, 'id'))).map((p) => field(p, 'role')));
+              expect(items.length).toBeGreaterThan(0);
+              expect(items.length).toBeLessThan(planCount);
+              for (const plan of items) expect(plan.roles === null || plan.roles.some((role) => roles.has(role)), `${who} sees ${plan.id}`).toBe(true);
+            }
+          },
+        },
+      ],
+      'GET /api/ladder': () => [{ label: '', path: '/api/ladder' }],
       'GET /api/reports/people': () => [{ label: '', path: '/api/reports/people?as_of=2026-12-31', check: noAttrs }],
       'GET /api/inquiries': () => [
         {
@@ -253,6 +281,7 @@ describe.each(DIALECTS.filter((d) => available(d)))('authorization matrix on %s'
         for (const target of targets(who)) {
           let path = target.path;
           if (key === 'POST /api/users/:id/disable') path = `/api/users/${await throwaway()}/disable`;
+          if (key === 'POST /api/users/:id/password') path = `/api/users/${await throwaway()}/password`;
           if (key === 'POST /api/inquiries/:id/resolve') path = `/api/inquiries/${await freshInquiry()}/resolve`;
           const expected: Expected =
             allowed === 'public' ? 'ok' : who === 'anonymous' ? 'unauth' : !allowed.includes(who) ? 'forbidden' : (target.reach?.(who) ?? true) ? (target.success ?? 'ok') : 'hidden';
@@ -280,6 +309,7 @@ describe.each(DIALECTS.filter((d) => available(d)))('authorization matrix on %s'
           if (mutating && route.csrf && who !== 'anonymous') {
             let csrfPath = path;
             if (key === 'POST /api/users/:id/disable') csrfPath = `/api/users/${await throwaway()}/disable`;
+            if (key === 'POST /api/users/:id/password') csrfPath = `/api/users/${await throwaway()}/password`;
             if (key === 'POST /api/inquiries/:id/resolve') csrfPath = `/api/inquiries/${await freshInquiry()}/resolve`;
             const csrfClient = target.fresh ? await w.signIn(who) : client;
             const auditBefore = await auditCount();

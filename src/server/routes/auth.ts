@@ -5,7 +5,9 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { login, logout, SESSION_HOURS, type SessionUser } from '../../app/auth.js';
 import type { Env, Router } from '../router.js';
 import { SESSION_COOKIE, sessionOf, who } from '../router.js';
-import { loginBody, okSchema, sessionSchema } from '../schemas.js';
+import { changePasswordBody, loginBody, okSchema, sessionSchema } from '../schemas.js';
+import { changeOwnPassword } from '../../app/users.js';
+import { ApiError } from '../errors.js';
 
 function sessionJson(s: Omit<SessionUser, 'generation'>) {
   return { user: { id: s.userId, username: s.username, role: s.role, person_id: s.personId }, csrf_token: s.csrfToken, expires_at: s.expiresAt };
@@ -67,6 +69,23 @@ export function authRoutes(router: Router): void {
       const session = await sessionOf(c, deps);
       if (session === null) throw new Error('unreachable: the router checked the session');
       return sessionJson(session);
+    },
+  });
+
+  router.add({
+    method: 'POST',
+    path: '/api/auth/password',
+    tag: 'auth',
+    summary: "Change your own password: give the current one (5 wrong tries in 15 minutes → 429); every other session of your account ends, this one goes on",
+    action: 'session',
+    body: changePasswordBody,
+    response: okSchema,
+    handler: async (ctx) => {
+      const me = who(ctx);
+      const token = getCookie(ctx.c, SESSION_COOKIE);
+      if (token === undefined) throw new ApiError('unauthenticated', 'sign in first (POST /api/auth/login)');
+      await changeOwnPassword(ctx.deps.store, { userId: me.userId, sessionToken: token, current: ctx.body.current_password, next: ctx.body.new_password }, { clock: ctx.deps.clock });
+      return { ok: true as const };
     },
   });
 }

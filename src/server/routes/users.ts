@@ -1,9 +1,9 @@
 /** Accounts: admins list, create and disable them. */
-import { createUser, disableUser, getUser, listUsers } from '../../app/users.js';
+import { createUser, disableUser, getUser, listUsers, resetPassword } from '../../app/users.js';
 import { ApiError } from '../errors.js';
 import { numberCursor, pageOf } from '../pagination.js';
 import { who, type Router } from '../router.js';
-import { idParam, newUserBody, pageOf as pageSchema, pageQuery, userSchema } from '../schemas.js';
+import { idParam, newUserBody, pageOf as pageSchema, pageQuery, resetPasswordBody, userSchema } from '../schemas.js';
 
 export function userRoutes(router: Router): void {
   router.add({
@@ -48,5 +48,17 @@ export function userRoutes(router: Router): void {
     params: idParam,
     response: userSchema,
     handler: async (ctx) => disableUser(ctx.deps.store, ctx.params.id, { actorId: who(ctx).userId, clock: ctx.deps.clock }),
+  });
+
+  router.add({
+    method: 'POST',
+    path: '/api/users/:id/password',
+    tag: 'users',
+    summary: "Reset another account's password (tell them the new one out of band) and end all of its sessions; your own: POST /api/auth/password",
+    action: 'users.manage',
+    params: idParam,
+    body: resetPasswordBody,
+    response: userSchema,
+    handler: async (ctx) => resetPassword(ctx.deps.store, ctx.params.id, ctx.body.password, { actorId: who(ctx).userId, clock: ctx.deps.clock }),
   });
 }
