@@ -96,7 +96,7 @@ if (srv.status !== 0) {
   throw new Error(`bench/server.js failed (exit ${srv.status})`);
 }
 const v = JSON.parse(srv.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop());
-console.log(`\n${v.requests.toLocaleString('en')} requests in ${v.duration} s after a 3 s warm-up (${Math.round(v.rps).toLocaleString('en')}/s), ${v.responseBytes.toLocaleString('en')}-byte responses (member ${v.member}); full year: ${v.yearStatements} statements.\n`);
+console.log(`\n${v.requests.toLocaleString('en')} requests in ${v.duration} s after a 3 s warm-up (${Math.round(v.rps).toLocaleString('en')}/s), ${v.responseBytes.toLocaleString('en')}-byte responses (member ${v.member}), ${v.serverProcesses} server process${v.serverProcesses === 1 ? '' : 'es'}; full year: ${v.yearStatements} statements.\n`);
 row('figure', 'value', 'target');
 row('import the demo org (validate + store)', `${(v.importMs / 1000).toFixed(2)} s`, '≤ 2 s', v.importMs <= 2000);
 row('full-year run of the demo org', `${(v.runMs / 1000).toFixed(2)} s`, '≤ 1 s', v.runMs <= 1000);

@@ -14,7 +14,11 @@ import { openDatabase } from '../dist/db/connect.js';
 import { orgTexts } from '../dist/io/write-org-files.js';
 
 const DURATION = Number(process.env.TANDEM_BENCH_SECONDS ?? 20);
-const WORKERS = process.env.TANDEM_BENCH_WORKERS;
+// One server process by default: autocannon runs on the same machine and needs a core of its own.
+// With a process per core as well (TANDEM_BENCH_WORKERS=2 on two cores), the OS gives one server
+// process a core to itself and makes the other share with autocannon, so half the connections wait
+// about twice as long — that run measures the machine's scheduling, not the server (docs/benchmarks.md).
+const WORKERS = process.env.TANDEM_BENCH_WORKERS ?? '1';
 const clock = () => new Date();
 const cli = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 
@@ -37,7 +41,7 @@ for (let i = 0; i < 3; i++) {
 // The server, in its own process (autocannon must not share its thread): the main job's database,
 // a member's session, their published statements.
 const dbPath = join(mkdtempSync(join(tmpdir(), 'tandem-bench-db-')), 'tandem.sqlite');
-const child = spawn(process.execPath, [...(process.env.TANDEM_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve', '--demo', '--port', '0', '--database', `sqlite:${dbPath}`, ...(WORKERS === undefined ? [] : ['--workers', WORKERS])], { env: { ...process.env, LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [...(process.env.TANDEM_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve', '--demo', '--port', '0', '--database', `sqlite:${dbPath}`, '--workers', WORKERS], { env: { ...process.env, LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve, reject) => {
   let out = '';
   const onData = (c) => {
@@ -84,5 +88,6 @@ console.log(
     max: result.latency.max,
     errors: result.errors + result.timeouts + result.non2xx,
     duration: DURATION,
+    serverProcesses: Number(WORKERS),
   }),
 );
