@@ -1,4 +1,4 @@
-// `npm run bench`: the large-org benchmarks and the server benchmark (bench/server.js). Generates the large demo org once (cached in the
+// `npm run bench`: the large-org benchmarks, the server benchmark (bench/server.js) and the web app benchmark (bench/web.js). Generates the large demo org once (cached in the
 // system temp folder), then runs bench/large.js (load, calculate, what-if) and bench/simulate.js
 // (Monte-Carlo of the territory SE plan) in RUNS fresh processes each and prints the figures with
 // the targets. Timings are wall-clock on this machine; none is asserted by a test.
@@ -103,3 +103,24 @@ row('full-year run of the demo org', `${(v.runMs / 1000).toFixed(2)} s`, '≤ 1 
 row('member statement, 100 connections: p50', `${v.p50} ms`, '');
 row('member statement, 100 connections: p99', `${v.p99} ms`, '≤ 20 ms', v.p99 <= 20);
 row('  errors (incl. non-2xx, timeouts)', `${v.errors}`, '0', v.errors === 0);
+
+// The web app: the demo member's My pay page loaded cold in Chromium (a new browser context each
+// time), timed in the page with the Performance API until the statement and its payout curves are
+// drawn; and the built bundle sizes (bench/web.js).
+console.log('\nWeb app: the demo member\'s My pay page in Chromium, and the bundle …');
+const webRun = spawnSync(process.execPath, [join(import.meta.dirname, 'web.js')], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, TANDEM_BENCH_LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'warn' } });
+if (webRun.status !== 0) {
+  process.stderr.write(webRun.stderr);
+  throw new Error(`bench/web.js failed (exit ${webRun.status})`);
+}
+const w = JSON.parse(webRun.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop());
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`\nMember ${w.member}: ${w.runs} cold loads of /pay after one warm-up (each a new browser context), fully rendered = the page's "tandem:pay-rendered" mark (statement shown, ${w.charts} payout curves drawn) from navigation start; the page fetched ${w.payScripts} scripts, ${kb(w.payScriptBytes)} gzipped. Load average ${w.loadAverage.join(' → ')} on ${w.cores} cores.\n`);
+row('figure', 'value', 'target');
+row('My pay fully rendered, cold: median', `${Math.round(w.renderedMedianMs)} ms [${Math.round(w.renderedBestMs)}]`, '≤ 1 s', w.renderedMedianMs <= 1000);
+row('My pay fully rendered, cold: worst', `${Math.round(w.renderedWorstMs)} ms`, '≤ 1 s', w.renderedWorstMs <= 1000);
+row('initial JavaScript, gzipped', kb(w.initial.gzip), '≤ 250 KB', w.initial.gzip <= 250 * 1024);
+row('  raw', `${kb(w.initial.raw)} (${w.initial.files.map((f) => f.file).join(', ')})`, '');
+row('stylesheet, gzipped', w.css.map((c) => kb(c.gzip)).join(', '), '');
+console.log(`\nLazy chunks (${w.lazy.length}), raw / gzipped:`);
+for (const c of w.lazy) console.log(`  ${c.file.padEnd(40)} ${kb(c.raw).padStart(10)} ${kb(c.gzip).padStart(10)}`);

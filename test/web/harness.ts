@@ -162,7 +162,8 @@ export async function expectNoOverflow(page: Page, name: string): Promise<void> 
 
 /** Every chart on the page drawn (an SVG with marks inside each `[data-chart=plot]`). */
 export async function expectChartsDrawn(page: Page, atLeast = 1): Promise<void> {
-  await page.waitForFunction(`document.querySelectorAll('[data-chart=plot] svg').length >= ${atLeast}`);
+  // A locator wait, not waitForFunction: the page's CSP (no eval) refuses a function given as a string.
+  await page.locator('[data-chart=plot] svg').nth(atLeast - 1).waitFor();
   const counts = await page.evaluate<number[]>(`Array.from(document.querySelectorAll('[data-chart=plot]')).map((d) => d.querySelectorAll('svg path, svg rect, svg circle, svg line').length)`);
   expect(counts.length).toBeGreaterThanOrEqual(atLeast);
   for (const n of counts) expect(n).toBeGreaterThan(0);

@@ -37,6 +37,9 @@ export function PlotChart({ label, build, table, testId }: PlotChartProps) {
         const width = Math.max(280, Math.min(720, el.clientWidth || 640));
         const chart = Plot.plot({ ...build(Plot, width), width, ariaLabel: label });
         chart.setAttribute('role', 'img');
+        // The chart is one image named by its label (its numbers are in the table below): its
+        // marks and axes are hidden from assistive technology, as an image's parts are.
+        for (const part of Array.from(chart.children)) part.setAttribute('aria-hidden', 'true');
         el.replaceChildren(chart);
       })
       .catch(() => live && setFailed('The chart could not be drawn; the numbers are in the table below.'));
@@ -52,7 +55,8 @@ export function PlotChart({ label, build, table, testId }: PlotChartProps) {
       {table !== undefined && (
         <details className="chart-table">
           <summary>Show the numbers</summary>
-          <div className="table-scroll">
+          {/* Focusable and named: a table wider than a phone scrolls, and keyboard users must reach it. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={`${label}: the numbers`}>
             <table>
               <thead>
                 <tr>
