@@ -2,7 +2,9 @@
  * Use case: simulate a plan (and compare two). Loads and calculates the org, fits the model, runs
  * the trials — in worker threads when there is enough work — and summarises them.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Engine } from '../core/calculate.js';
 import type { MboRow, Org, Person, QuotaRow } from '../core/model.js';
@@ -46,15 +48,21 @@ export async function simulatePlan(calc: CalculatedOrg, options: SimulateOptions
   return { model, report: summarize(model, blocks, options.seed) };
 }
 
+const WORKER_URL = new URL('./simulate-worker.js', import.meta.url);
+/** False when running from the TypeScript sources, where there is no compiled worker script. */
+const WORKER_BUILT = existsSync(fileURLToPath(WORKER_URL));
+
 /** Work (trials × people × periods) below which threads cost more than they save. */
 const THREAD_THRESHOLD = 2_000_000;
 
 async function runAll(model: SimModel, options: SimulateOptions): Promise<TrialBlock[]> {
   const { trials, seed } = options;
   const work = trials * model.people.length * model.periods.length;
-  const auto = work >= THREAD_THRESHOLD ? availableParallelism() : 0;
-  const workers = options.workers ?? (options.offThread === true ? Math.max(1, auto) : auto);
-  if (workers < 1 || (workers === 1 && options.offThread !== true)) {
+  const auto = WORKER_BUILT && work >= THREAD_THRESHOLD ? availableParallelism() : 0;
+  // Run from the TypeScript sources (tests), there is no compiled worker script: inline instead.
+  const offThread = options.offThread === true && WORKER_BUILT;
+  const workers = options.workers ?? (offThread ? Math.max(1, auto) : auto);
+  if (workers < 1 || (workers === 1 && !offThread)) {
     const step = CHUNK * Math.max(1, Math.ceil(trials / CHUNK / 50));
     const blocks: TrialBlock[] = [];
     for (let from = 0; from < trials; from += step) {
@@ -72,7 +80,7 @@ async function runAll(model: SimModel, options: SimulateOptions): Promise<TrialB
     jobs.map(
       (job, w) =>
         new Promise<TrialBlock>((resolve, reject) => {
-          const worker = new Worker(new URL('./simulate-worker.js', import.meta.url), { workerData: { model, seed, from: job.from, to: job.to } });
+          const worker = new Worker(WORKER_URL, { workerData: { model, seed, from: job.from, to: job.to } });
           worker.on('message', (message: { progress?: number; block?: TrialBlock }) => {
             if (message.progress !== undefined) {
               done[w] = message.progress;

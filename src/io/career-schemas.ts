@@ -59,6 +59,8 @@ export const ladderSchema = z.strictObject({
   name: yamlText.optional(),
   version: yamlText.optional(),
   description: yamlText.optional(),
+  // A custom check keeps the message: the generic type message says "is required", which this is not.
+  share_bands: z.custom<boolean>((v) => typeof v === 'boolean', { message: 'must be true or false' }).optional().describe('people see where their base pay sits in their band (default false)'),
   competencies: z.array(z.strictObject({ id: yamlId, name: yamlText.optional(), group: yamlText.optional(), description: yamlText.optional() })).min(1, 'a ladder needs at least one competency'),
   tracks: z
     .array(

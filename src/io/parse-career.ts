@@ -113,6 +113,7 @@ export function parseLadder(file: string, text: string): LadderParse {
     competencies: l.competencies.map((c, i) => ({ id: c.id, name: c.name ?? c.id, group: c.group ?? '', line: yaml.lineOf(['competencies', i]) })),
     tracks,
     levels,
+    shareBands: l.share_bands ?? false,
     file,
   };
   return { ladder, problems: [] };

@@ -20,6 +20,7 @@ import { orgRoutes } from './routes/org.js';
 import { planRoutes } from './routes/plans.js';
 import { runRoutes } from './routes/runs.js';
 import { systemRoutes } from './routes/system.js';
+import { teamRoutes } from './routes/team.js';
 import { userRoutes } from './routes/users.js';
 import { VersionCache } from './version-cache.js';
 import { mountWeb } from './web.js';
@@ -56,6 +57,7 @@ export function buildRouter(deps: AppDeps): Router {
   runRoutes(router);
   computeRoutes(router);
   careerRoutes(router);
+  teamRoutes(router);
   planRoutes(router);
   inquiryRoutes(router);
   auditRoutes(router);

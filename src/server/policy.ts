@@ -35,6 +35,8 @@ export type Action =
   | 'ladder.lint'
   | 'career.read'
   | 'people.report'
+  /** A manager's view of their team (GET /api/team). */
+  | 'team.read'
   | 'inquiries.open'
   | 'inquiries.read'
   | 'inquiries.message'
@@ -64,6 +66,8 @@ export const ACTION_ROLES: Readonly<Record<Action, readonly Role[]>> = {
   'ladder.lint': ['admin', 'leader'],
   'career.read': ALL,
   'people.report': ['admin', 'leader'],
+  // Managers: their reports; leaders and admins: anyone's team (what each sees of it still follows the scopes).
+  'team.read': ['admin', 'leader', 'manager'],
   'inquiries.open': ['manager', 'member', 'leader'],
   'inquiries.read': ALL,
   'inquiries.message': ALL,
@@ -97,7 +101,7 @@ export function allows(role: Role, action: Action): boolean {
 
 /** True when `subject` needs its manager scope loaded to decide `action`. */
 export function needsReports(subject: Pick<Subject, 'role'>, action: Action): boolean {
-  return subject.role === 'manager' && (action === 'people.read' || action === 'statements.read' || action === 'calc.preview' || action === 'whatif' || action === 'career.read' || action === 'plans.read');
+  return subject.role === 'manager' && (action === 'people.read' || action === 'statements.read' || action === 'calc.preview' || action === 'whatif' || action === 'career.read' || action === 'plans.read' || action === 'team.read');
 }
 
 function isSelf(subject: Subject, personId: string): boolean {
@@ -115,6 +119,7 @@ export function personScope(subject: Subject, action: Action): 'all' | ReadonlyS
   switch (action) {
     case 'people.read':
     case 'career.read':
+    case 'team.read':
       if (subject.role === 'admin' || subject.role === 'leader') return 'all';
       return subject.role === 'manager' ? new Set([...self, ...(subject.reports ?? [])]) : self;
     case 'plans.read':

@@ -263,6 +263,19 @@ export const peopleReportSchema = open({
     no_conversation: z.array(z.unknown()),
     compa_ratio: z.array(z.unknown()),
     pay_equity: z.array(z.unknown()).optional().describe('by attr_* group: admins only'),
+    pay_equity_aggregate: z
+      .array(
+        z.object({
+          characteristic: z.string(),
+          reference: z.string().nullable(),
+          n_reference: z.number().int().nullable(),
+          groups: z.array(z.object({ group: z.string(), n_group: z.number().int(), raw_gap: z.unknown(), adjusted_gap: z.unknown(), flagged: z.boolean() })),
+          groups_withheld: z.number().int(),
+          min_group: z.number().int().describe('groups smaller than this are withheld'),
+        }),
+      )
+      .optional()
+      .describe('non-admins: gaps group against group only — no person, no attr_* column, groups under the minimum size withheld'),
     parity: z.array(z.unknown()),
   })
   .describe('docs/people.md');
@@ -389,7 +402,7 @@ const stuckSchema = z.object({
 });
 const conversationDueSchema = z.object({
   last: dateSchema.nullable().describe('the latest path conversation on or before as_of'),
-  months_since: z.number().int().nullable(),
+  months_since: z.number().int().nullable().describe('whole months since the last one, when one is due'),
   due: z.boolean().describe("listed by the people report's no_conversation rule: none in the last `window_months` (people hired in the last 90 days are not due)"),
   window_months: z.number().int(),
 });

@@ -13,7 +13,7 @@ import { curvePoints } from '../../src/core/plan-curve.js';
 import { ONE, Rational, ZERO } from '../../src/core/rational.js';
 
 const r = (n: number, d = 1) => Rational.of(BigInt(n), BigInt(d));
-const show = (pts: { attainment: Rational; factor: Rational }[]) => pts.map((p) => [p.attainment.toString(), p.factor.toString()]);
+const show = (pts: { attainment: Rational; factor: Rational }[]) => pts.map((p) => [p.attainment.toFraction(), p.factor.toFraction()]);
 
 describe('curvePoints', () => {
   it('a marginal plan with an accelerator and a cap, by hand', () => {
@@ -69,7 +69,7 @@ describe('curvePoints', () => {
           for (const t of [r(1, 2), r(1, 3)]) {
             const a = p.attainment.add(q.attainment.sub(p.attainment).mul(t));
             const line = p.factor.add(q.factor.sub(p.factor).mul(t));
-            expect(f(a).eq(line), `at ${a.toString()}: engine ${f(a).toString()}, curve ${line.toString()}`).toBe(true);
+            expect(f(a).eq(line), `at ${a.toFraction()}: engine ${f(a).toFraction()}, curve ${line.toFraction()}`).toBe(true);
           }
         }
         for (const p of pts) {

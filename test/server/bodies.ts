@@ -30,6 +30,10 @@ export function validBodies(w: World, ids: { inquiry: () => Promise<number>; use
     'POST /api/users': { path: fixed('/api/users'), body: () => Promise.resolve({ username: `u${n++}-x`, password: PASSWORD, role: 'member', person_id: 'se-012' }) },
     'POST /api/users/:id/disable': { path: async () => `/api/users/${await ids.user()}/disable`, body: () => Promise.resolve(undefined) },
     'POST /api/org/import': { path: fixed('/api/org/import'), body: () => Promise.resolve({ files: Object.fromEntries(demoFiles()), note: 'again' }) },
+    'POST /api/org/import/preview': { path: fixed('/api/org/import/preview'), body: () => Promise.resolve({ files: Object.fromEntries(demoFiles()), note: 'preview' }) },
+    // A wrong current password: the body is well-formed, and the shared admin session keeps its password.
+    'POST /api/auth/password': { path: fixed('/api/auth/password'), body: () => Promise.resolve({ current_password: 'not the password', new_password: 'a new long password' }) },
+    'POST /api/users/:id/password': { path: async () => `/api/users/${await ids.user()}/password`, body: () => Promise.resolve({ password: 'a new long password' }) },
     'POST /api/runs': { path: fixed('/api/runs'), body: () => Promise.resolve({ period: '2026-Q2' }) },
     'POST /api/runs/:id/approve': { path: fixed(`/api/runs/${w.runs.published.id}/approve`), body: () => Promise.resolve(undefined) },
     'POST /api/runs/:id/publish': { path: fixed(`/api/runs/${w.runs.published.id}/publish`), body: () => Promise.resolve(undefined) },

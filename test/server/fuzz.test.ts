@@ -88,6 +88,9 @@ describe.each(DIALECTS.filter((d) => available(d)))('fuzzing the mutating routes
     'POST /api/users',
     'POST /api/users/:id/disable',
     'POST /api/org/import',
+    'POST /api/org/import/preview',
+    'POST /api/auth/password',
+    'POST /api/users/:id/password',
     'POST /api/runs',
     'POST /api/runs/:id/approve',
     'POST /api/runs/:id/publish',
@@ -109,7 +112,7 @@ describe.each(DIALECTS.filter((d) => available(d)))('fuzzing the mutating routes
     const base = await valid[key]!.body();
     // The fuzzed routes are tried with their own fields, except an import's: the demo org's files
     // would make each request a full validation; random file maps exercise the same path faster.
-    const template = key === 'POST /api/org/import' ? { files: { 'org.yaml': 'name: x\n', 'people.csv': 'id,name\n' }, note: 'x' } : base;
+    const template = key === 'POST /api/org/import' || key === 'POST /api/org/import/preview' ? { files: { 'org.yaml': 'name: x\n', 'people.csv': 'id,name\n' }, note: 'x' } : base;
     const runs = key === 'POST /api/auth/login' ? LOGIN_RUNS[dialect] : RUNS[dialect];
     let client: Client = await callerFor(w, key);
     let sent = 0;

@@ -13,7 +13,7 @@ import { openInquiry } from '../../src/app/inquiries.js';
 import { createUser } from '../../src/app/users.js';
 import { available, DIALECTS } from '../db/databases.js';
 import { field } from '../demo/helpers.js';
-import { buildWorld, demoFiles, PASSWORD, WHO, type Reply, type Who, type World } from './world.js';
+import { buildWorld, demoFiles, PASSWORD, reportsFrom, WHO, type Reply, type Who, type World } from './world.js';
 
 type Caller = Exclude<Who, 'anonymous'>;
 const SIGNED: readonly Caller[] = ['member', 'other', 'manager', 'leader', 'admin'];
@@ -42,6 +42,8 @@ const ROLE_TABLE: Readonly<Record<string, readonly Caller[] | 'public'>> = {
   'GET /api/org/people/:id': SIGNED,
   'GET /api/org/people/:id/evidence': SIGNED,
   'GET /api/org/people/:id/readiness': SIGNED,
+  'GET /api/org/people/:id/career': SIGNED,
+  'GET /api/team': ['manager', 'leader', 'admin'],
   'GET /api/runs': SIGNED,
   'POST /api/runs': ADMIN,
   'GET /api/runs/:id': SIGNED,
@@ -176,6 +178,40 @@ describe.each(DIALECTS.filter((d) => available(d)))('authorization matrix on %s'
       'GET /api/org/people/:id': () => targetPeople.map((id) => ({ label: id, path: `/api/org/people/${id}`, reach: (who) => within(peopleScope(who), id), check: noAttrs })),
       'GET /api/org/people/:id/evidence': () => targetPeople.filter((id) => id.startsWith('se')).map((id) => ({ label: id, path: `/api/org/people/${id}/evidence?as_of=2026-12-31`, reach: (who) => within(peopleScope(who), id) })),
       'GET /api/org/people/:id/readiness': () => targetPeople.filter((id) => id.startsWith('se')).map((id) => ({ label: id, path: `/api/org/people/${id}/readiness?as_of=2026-12-31`, reach: (who) => within(peopleScope(who), id) })),
+      'GET /api/org/people/:id/career': () =>
+        targetPeople.map((id) => ({
+          label: id,
+          path: `/api/org/people/${id}/career?as_of=2026-12-31`,
+          reach: (who) => within(peopleScope(who), id),
+          // The demo ladder does not share bands: only admins and leaders see where pay sits in a band (of people on the ladder).
+          check: (who, r) => {
+            const c = r.as<{ band_position: unknown; on_ladder: boolean }>();
+            if (who !== 'admin' && who !== 'leader') expect(c.band_position, `${who} band position`).toBeNull();
+            else if (c.on_ladder) expect(c.band_position, `${who} band position`).not.toBeNull();
+          },
+        })),
+      'GET /api/team': () => [
+        // Managers: their reports; leaders: theirs (and may ask for any); admins (no person): everyone. Pay only within the pay scope.
+        {
+          label: 'own team',
+          path: '/api/team?as_of=2026-12-31',
+          check: (who, r) => {
+            const items = r.as<{ items: { person_id: string; statements: unknown[] | null }[] }>().items;
+            for (const i of items) {
+              expect(who === 'admin' || (who === 'manager' ? w.managerReports.has(i.person_id) : i.person_id !== PERSON[who]), `${who} got ${i.person_id}`).toBe(true);
+              expect(i.statements !== null, `${who} pay of ${i.person_id}`).toBe(within(payScope(who), i.person_id));
+            }
+          },
+        },
+        ...['sem-001', 'sem-002', 'se-008'].map((id) => ({
+          label: `team of ${id}`,
+          path: `/api/team?manager_id=${id}&as_of=2026-12-31`,
+          reach: (who: Caller) => within(peopleScope(who), id),
+          check: (who: Caller, r: Reply) => {
+            for (const i of r.as<{ items: { person_id: string }[] }>().items) expect(reportsFrom(w.people, id).has(i.person_id), `${who} got ${i.person_id} in ${id}'s team`).toBe(true);
+          },
+        })),
+      ],
       'GET /api/runs': () => [
         {
           label: '',

@@ -5,11 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { createUser } from '../../src/app/users.js';
 import { verifyAudit } from '../../src/db/repositories/audit.js';
+import { currentVersion, versionFiles } from '../../src/db/repositories/org-versions.js';
 import type {
   auditEventSchema,
   evidenceSchema,
   explainSchema,
+  importPreviewSchema,
   inquirySchema,
   inquiryThreadSchema,
   personSchema,
@@ -33,6 +36,7 @@ type Statement = z.infer<typeof statementSchema>;
 type Person = z.infer<typeof personSchema>;
 type Run = z.infer<typeof runSchema>;
 type Inquiry = z.infer<typeof inquiryThreadSchema>;
+type Preview = z.infer<typeof importPreviewSchema>;
 
 /** Every item of a paginated list, following next_cursor. */
 async function all<T>(client: Client, path: string, limit = 7): Promise<T[]> {
@@ -401,6 +405,31 @@ describe.each(DIALECTS.filter((d) => available(d)))('routes on %s', (dialect) =>
     });
   });
 
+  describe('plans, the ladder and passwords', () => {
+    it('GET /api/plans and GET /api/ladder answer every signed-in role (contents: test/server/plans.test.ts)', async () => {
+      for (const who of ['member', 'manager', 'leader', 'admin'] as const) {
+        expect((await w.clients[who].get('/api/plans')).status).toBe(200);
+        expect((await w.clients[who].get('/api/ladder')).status).toBe(200);
+      }
+    });
+
+    it('GET /api/team and GET /api/org/people/:id/career answer within scope (contents: test/server/team.test.ts)', async () => {
+      expect((await w.clients.manager.get('/api/team')).status).toBe(200);
+      expect((await w.clients.member.get('/api/org/people/se-001/career')).status).toBe(200);
+      expect((await w.clients.member.get('/api/org/people/se-008/career')).status).toBe(404);
+      expect((await w.clients.member.get('/api/team')).status).toBe(403);
+    });
+
+    it('POST /api/auth/password and POST /api/users/:id/password (rules: test/server/passwords.test.ts)', async () => {
+      const { id } = await createUser(w.store, { username: 'pw-routes', password: PASSWORD, role: 'member', personId: 'se-010' }, { actorId: null, clock: w.clock.now });
+      const c = w.client();
+      expect((await c.login('pw-routes', PASSWORD)).status).toBe(200);
+      expect((await c.post('/api/auth/password', { current_password: PASSWORD, new_password: 'pw-routes new one' })).status).toBe(200);
+      expect((await w.clients.admin.post(`/api/users/${id}/password`, { password: 'reset for pw-routes' })).status).toBe(200);
+      expect((await w.clients.leader.post(`/api/users/${id}/password`, { password: 'reset for pw-routes' })).status).toBe(403);
+    });
+  });
+
   describe('inquiries', () => {
     let inquiryId = 0;
 
@@ -527,6 +556,62 @@ describe.each(DIALECTS.filter((d) => available(d)))('routes on %s', (dialect) =>
   });
 
   describe('imports (last: they change the current version)', () => {
+    it('POST /api/org/import/preview: admins only; every problem the import would report, what the files hold, what would change — and nothing stored', async () => {
+      const current = await currentVersion(w.store.db);
+      if (!current) throw new Error('no current version');
+      const files = Object.fromEntries(await versionFiles(w.store.db, current.id));
+      for (const who of ['member', 'manager', 'leader'] as const) expect((await w.clients[who].post('/api/org/import/preview', { files })).status).toBe(403);
+      expect((await w.clients.anonymous.post('/api/org/import/preview', { files })).status).toBe(401);
+      const stored = async () => ({
+        versions: (await w.store.db.selectFrom('org_versions').select('id').orderBy('id').execute()).map((v) => v.id),
+        files: Number((await w.store.db.selectFrom('org_files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+        audit: Number((await w.store.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      });
+      const before = await stored();
+      const preview = async (f: Record<string, string>) => {
+        const r = await w.clients.admin.post('/api/org/import/preview', { files: f, note: 'ignored by a preview' });
+        expect(r.status, r.text).toBe(200);
+        return r.as<Preview>();
+      };
+
+      // Broken files: the same problems, in the same order, as the import's 422 — and no version.
+      const broken = { ...files, 'people.csv': 'id,name,role,team,hire_date,target_incentive\nse-1,Ada,SE,east,2024-13-01,80000\nse-2,Ben,SE,east,2024-01-01,-5\n', 'notes.txt': 'hello' };
+      const bad = await preview(broken);
+      const refused = await w.clients.admin.post('/api/org/import', { files: broken, note: 'broken' });
+      expect(refused.status).toBe(422);
+      expect(bad.valid).toBe(false);
+      expect(bad.problems).toEqual(refused.as<{ error: { details: unknown[] } }>().error.details);
+      expect(bad.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.column}`)).toEqual(expect.arrayContaining(['people.csv:2:hire_date', 'people.csv:3:target_incentive', 'notes.txt:1:1']));
+      expect(bad.changes.files).toEqual({ added: ['notes.txt'], changed: ['people.csv'], removed: [] });
+
+      // The current version's own files: valid, unchanged, nothing moves; the summary counts the files' rows.
+      const same = await preview(files);
+      expect(same.valid).toBe(true);
+      expect(same.changes).toEqual({ base_version_id: current.id, unchanged: true, files: { added: [], changed: [], removed: [] }, people: { added: [], removed: [], changed: [] } });
+      const rows = (name: string) => (files[name] ?? '').trimEnd().split('\n').length - 1;
+      expect(same.summary).toMatchObject({ org_name: current.org_name, files: Object.keys(files).length, people: rows('people.csv'), deals: rows('deals.csv') });
+      expect(same.summary?.plans.map((p) => p.file).sort()).toEqual(Object.keys(files).filter((f) => f.startsWith('plans/')).sort());
+      expect(same.summary?.periods).toEqual(expect.arrayContaining(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']));
+      expect(same.summary?.periods.indexOf('2026-Q1')).toBeLessThan(same.summary?.periods.indexOf('2026-Q4') ?? -1);
+
+      // Edited files: a renamed person, a new one, a file removed.
+      const people = (files['people.csv'] ?? '').trimEnd().split('\n');
+      const renamed = people.map((l) => (l.startsWith('se-001,') ? l.replace(/^se-001,[^,]*,/, 'se-001,Renamed Person,') : l));
+      const edited: Record<string, string> = { ...files, 'people.csv': `${[...renamed, 'ops-001,New Person,new.person@northwind.example,OPS,OPS1,ic,sed-001,,,2025-01-01,2025-01-01,us-tier1,USD,90000.00,0.00,,,F'].join('\n')}\n` };
+      delete edited['conversations.csv'];
+      const next = await preview(edited);
+      expect(next.valid, JSON.stringify(next.problems.slice(0, 3))).toBe(true);
+      expect(next.summary?.people).toBe(rows('people.csv') + 1);
+      expect(next.changes).toEqual({
+        base_version_id: current.id,
+        unchanged: false,
+        files: { added: [], changed: ['people.csv'], removed: ['conversations.csv'] },
+        people: { added: [{ id: 'ops-001', name: 'New Person' }], removed: [], changed: [{ id: 'se-001', name: 'Renamed Person', fields: ['name'] }] },
+      });
+
+      expect(await stored()).toEqual(before);
+    });
+
     it('POST /api/org/import: admins only; the same files are unchanged (200); invalid files are 422 with every problem and nothing stored', async () => {
       const files = Object.fromEntries(demoFiles());
       for (const who of ['member', 'manager', 'leader'] as const) expect((await w.clients[who].post('/api/org/import', { files, note: 'x' })).status).toBe(403);

@@ -4,7 +4,8 @@
  * parsed into a float or re-computed in the browser.
  */
 
-const LOCALE = typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US';
+/** The reader's locale (the browser's; en-US where there is none, as in tests under Node). */
+const LOCALE = (globalThis as { navigator?: { language?: string } }).navigator?.language || 'en-US';
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** `money("12345.6", "USD")` → "$12,345.60" (in the browser's locale). */

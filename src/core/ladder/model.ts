@@ -84,6 +84,12 @@ export interface Ladder {
   readonly competencies: readonly Competency[];
   readonly tracks: readonly Track[];
   readonly levels: readonly Level[];
+  /**
+   * Whether people see where their own base pay sits in their level's band (compa-ratio, range
+   * penetration) — ladder.yaml `share_bands`, default false: bands are private unless the org
+   * decides to share them. Admins and leaders always see band positions.
+   */
+  readonly shareBands: boolean;
   /** Path of the file it came from, for messages (`ladder.yaml`). */
   readonly file: string;
 }

@@ -150,7 +150,7 @@ function isActive(p: Person, asOf: Day): boolean {
 }
 
 /** When the person reached their current level: level_since, else the latest change to it, else hire. */
-function levelSince(p: Person, changes: readonly LevelChange[], asOf: Day): Day | undefined {
+export function levelSince(p: Person, changes: readonly LevelChange[], asOf: Day): Day | undefined {
   if (p.levelSince !== undefined) return p.levelSince;
   const latest = changes.filter((c) => c.toLevel === p.level && c.date <= asOf).at(-1);
   return latest?.date ?? p.hireDate;

@@ -1,12 +1,12 @@
 /** The org: its current version, its versions, imports, and its people as each role may see them. */
 import { currentVersionView, peoplePage, versionViews } from '../../app/access.js';
-import { importFiles } from '../../app/org-store.js';
+import { importFiles, previewFiles } from '../../app/org-store.js';
 import type { PersonRecord } from '../../db/repositories/org-versions.js';
 import { ApiError } from '../errors.js';
 import { numberCursor, pageOf, stringCursor } from '../pagination.js';
 import { authorize, mayReadAttrs, personScope, type Subject } from '../policy.js';
 import { who, type Router } from '../router.js';
-import { importBody, importResultSchema, orgSummarySchema, pageOf as pageSchema, pageQuery, personParam, personSchema, versionSchema } from '../schemas.js';
+import { importBody, importPreviewSchema, importResultSchema, orgSummarySchema, pageOf as pageSchema, pageQuery, personParam, personSchema, versionSchema } from '../schemas.js';
 
 /** Body limit of an import: a whole org folder. */
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -64,6 +64,18 @@ export function orgRoutes(router: Router): void {
       if (result.unchanged) ctx.status(200);
       return { version_id: result.versionId, unchanged: result.unchanged, warnings: [...result.warnings] };
     },
+  });
+
+  router.add({
+    method: 'POST',
+    path: '/api/org/import/preview',
+    tag: 'org',
+    summary: 'Check an org folder exactly as an import would and compare it with the current version, storing nothing: every problem, what the files hold, the files and people added, changed or removed',
+    action: 'org.import',
+    body: importBody,
+    maxBody: IMPORT_BODY_LIMIT,
+    response: importPreviewSchema,
+    handler: async (ctx) => previewFiles(ctx.deps.store, new Map(Object.entries(ctx.body.files))),
   });
 
   router.add({
