@@ -6,12 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { importFiles } from '../dist/app/org-store.js';
 import { createRun } from '../dist/app/runs.js';
 import { generateDemoOrg } from '../dist/core/demo/generate-demo-org.js';
 import { openDatabase } from '../dist/db/connect.js';
 import { orgTexts } from '../dist/io/write-org-files.js';
+import { startDemoServer } from './serve-demo.js';
 
 const DURATION = Number(process.env.TANDEM_BENCH_SECONDS ?? 20);
 // One server process by default: autocannon runs on the same machine and needs a core of its own.
@@ -20,7 +20,6 @@ const DURATION = Number(process.env.TANDEM_BENCH_SECONDS ?? 20);
 // about twice as long — that run measures the machine's scheduling, not the server (docs/benchmarks.md).
 const WORKERS = process.env.TANDEM_BENCH_WORKERS ?? '1';
 const clock = () => new Date();
-const cli = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 
 // Import and a full-year run, each on a fresh database (median of 3).
 const importMs = [];
@@ -40,22 +39,11 @@ for (let i = 0; i < 3; i++) {
 
 // The server, in its own process (autocannon must not share its thread): the main job's database,
 // a member's session, their published statements.
-const dbPath = join(mkdtempSync(join(tmpdir(), 'tandem-bench-db-')), 'tandem.sqlite');
-const child = spawn(process.execPath, [...(process.env.TANDEM_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve', '--demo', '--port', '0', '--database', `sqlite:${dbPath}`, '--workers', WORKERS], { env: { ...process.env, LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  const onData = (c) => {
-    out += c.toString();
-    const m = /running at (http:\/\/\S+) /.exec(out);
-    if (m) {
-      // From here on the server's output (request logs, when on) is drained, not kept.
-      child.stdout.off('data', onData);
-      child.stdout.resume();
-      resolve(m[1]);
-    }
-  };
-  child.stdout.on('data', onData);
-  child.on('exit', (code) => reject(new Error(`tandem serve stopped (exit ${code}): ${out}`)));
+const { url, child } = await startDemoServer({
+  prefix: 'tandem-bench-db-',
+  workers: WORKERS,
+  env: { LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info' },
+  nodeArgs: (process.env.TANDEM_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
 });
 const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'member', password: 'demo' }) });
 if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);

@@ -5,12 +5,12 @@
 // startTime counts from navigation start. Then the built bundle sizes, read from dist/web: the
 // initial JavaScript (the entry chunk and everything it imports statically) and each lazy chunk,
 // raw and gzipped (node:zlib, level 9). Prints one JSON line.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { startDemoServer } from './serve-demo.js';
 
 const RUNS = Number(process.env.TANDEM_BENCH_WEB_RUNS ?? 9);
 const WORKERS = process.env.TANDEM_BENCH_WORKERS;
@@ -18,7 +18,6 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const MARK = 'tandem:pay-rendered';
 const root = join(import.meta.dirname, '..');
 const web = join(root, 'dist', 'web');
-const cli = join(root, 'dist', 'cli', 'main.js');
 
 // ---------------------------------------------------------------- bundle sizes
 
@@ -51,25 +50,7 @@ const css = readdirSync(assets)
 
 // ---------------------------------------------------------------- the page, in the browser
 
-const dbPath = join(mkdtempSync(join(tmpdir(), 'tandem-bench-web-')), 'tandem.sqlite');
-const child = spawn(process.execPath, [cli, 'serve', '--demo', '--port', '0', '--database', `sqlite:${dbPath}`, ...(WORKERS === undefined ? [] : ['--workers', WORKERS])], {
-  env: { ...process.env, LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info', TANDEM_DEMO_PASSWORD: 'demo' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  const onData = (c) => {
-    out += c.toString();
-    const m = /running at (http:\/\/\S+) /.exec(out);
-    if (m) {
-      child.stdout.off('data', onData);
-      child.stdout.resume();
-      resolve(m[1]);
-    }
-  };
-  child.stdout.on('data', onData);
-  child.on('exit', (code) => reject(new Error(`tandem serve stopped (exit ${code}): ${out}`)));
-});
+const { url, child } = await startDemoServer({ prefix: 'tandem-bench-web-', workers: WORKERS, env: { LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info', TANDEM_DEMO_PASSWORD: 'demo' } });
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 let result;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type * as PlotTypes from '@observablehq/plot';
+import { TableScroll } from './TableScroll';
 
 type PlotModule = typeof PlotTypes;
 
@@ -55,8 +56,7 @@ export function PlotChart({ label, build, table, testId }: PlotChartProps) {
       {table !== undefined && (
         <details className="chart-table">
           <summary>Show the numbers</summary>
-          {/* Focusable and named: a table wider than a phone scrolls, and keyboard users must reach it. */}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={`${label}: the numbers`}>
+          <TableScroll label={`${label}: the numbers`}>
             <table>
               <thead>
                 <tr>
@@ -77,7 +77,7 @@ export function PlotChart({ label, build, table, testId }: PlotChartProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       )}
     </figure>

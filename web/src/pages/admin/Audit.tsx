@@ -9,7 +9,8 @@ import { Page } from '../../components/Page';
 import { Empty, Loading, Problem } from '../../components/States';
 import { when } from '../../format';
 import { useAll, type AuditEvent, type AuditVerify, type User } from './admin-api';
-import { problemOf, ScrollTable } from './admin-ui';
+import { problemOf } from './admin-ui';
+import { TableScroll } from '../../components/TableScroll';
 
 const PAGE = 50;
 
@@ -168,7 +169,7 @@ export default function Audit() {
           <Empty title="No event matches.">{filter.entity !== '' || filter.action !== '' ? 'Change the filter, or show all events.' : 'Events appear here as soon as anyone signs in or changes anything.'}</Empty>
         ) : (
           <>
-            <ScrollTable label="Audit events">
+            <TableScroll className="admin-scroll" label="Audit events">
               <table className="admin-table admin-stack" data-testid="audit-table">
                 <caption className="visually-hidden">Audit events, newest first</caption>
                 <thead>
@@ -210,7 +211,7 @@ export default function Audit() {
                   ))}
                 </tbody>
               </table>
-            </ScrollTable>
+            </TableScroll>
             {next !== null && (
               <div className="admin-form-actions">
                 <button type="button" onClick={() => void more()} disabled={loading}>

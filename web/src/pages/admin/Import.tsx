@@ -10,8 +10,9 @@ import { Page } from '../../components/Page';
 import { Empty, Loaded, Problem } from '../../components/States';
 import { period as periodLabel, when } from '../../format';
 import { useAll, where, type FileProblem, type ImportPreview, type ImportResult, type Version } from './admin-api';
-import { problemOf, ScrollTable } from './admin-ui';
+import { problemOf } from './admin-ui';
 import { readOrgFiles, type ReadFiles } from './org-files';
+import { TableScroll } from '../../components/TableScroll';
 
 type Stage =
   | { readonly kind: 'idle' }
@@ -128,7 +129,7 @@ export default function Import() {
           list.length === 0 ? (
             <Empty title="No org has been imported yet.">Choose an org folder above to store the first version.</Empty>
           ) : (
-            <ScrollTable label="Org versions">
+            <TableScroll className="admin-scroll" label="Org versions">
               <table className="admin-table admin-stack" data-testid="versions-table">
                 <caption className="visually-hidden">Org versions, newest first</caption>
                 <thead>
@@ -156,7 +157,7 @@ export default function Import() {
                   ))}
                 </tbody>
               </table>
-            </ScrollTable>
+            </TableScroll>
           )
         }
       </Loaded>
@@ -241,7 +242,7 @@ function Report({
               <h4 id={anchor(file)} tabIndex={-1}>
                 <code>{file}</code> — {counts(list)}
               </h4>
-              <ScrollTable label={`Problems in ${file}`}>
+              <TableScroll className="admin-scroll" label={`Problems in ${file}`}>
                 <table className="admin-table admin-stack" data-testid="problems">
                   <thead>
                     <tr>
@@ -264,7 +265,7 @@ function Report({
                     ))}
                   </tbody>
                 </table>
-              </ScrollTable>
+              </TableScroll>
             </section>
           ))}
         </>

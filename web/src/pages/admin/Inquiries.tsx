@@ -4,7 +4,8 @@ import { Page } from '../../components/Page';
 import { Empty, Loaded } from '../../components/States';
 import { when } from '../../format';
 import { inquiryLineName, personLabel, useAll, usePeopleNames, type Inquiry } from './admin-api';
-import { InquiryStatus, ScrollTable } from './admin-ui';
+import { InquiryStatus } from './admin-ui';
+import { TableScroll } from '../../components/TableScroll';
 
 const FILTERS = [
   { value: 'open', label: 'Waiting for an answer' },
@@ -49,7 +50,7 @@ export default function Inquiries() {
               Choose another status above to see the others.
             </Empty>
           ) : (
-            <ScrollTable label="Inquiries">
+            <TableScroll className="admin-scroll" label="Inquiries">
               <table className="admin-table admin-stack" data-testid="inquiries-table">
                 <caption className="visually-hidden">Inquiries: {filterLabel}, newest first</caption>
                 <thead>
@@ -79,7 +80,7 @@ export default function Inquiries() {
                   ))}
                 </tbody>
               </table>
-            </ScrollTable>
+            </TableScroll>
           )
         }
       </Loaded>

@@ -12,7 +12,8 @@ import { Empty, Loaded } from '../../components/States';
 import { period as periodLabel, when } from '../../format';
 import { useApi } from '../../useApi';
 import { diffLineName, isNegative, isZero, personLabel, usePeopleNames, type PersonChange, type Person, type Run, type RunDiff } from './admin-api';
-import { ConfirmStep, Delta, RunStatus, ScrollTable } from './admin-ui';
+import { TableScroll } from '../../components/TableScroll';
+import { ConfirmStep, Delta, RunStatus } from './admin-ui';
 
 export default function RunReview() {
   const { id } = useParams<{ id: string }>();
@@ -138,7 +139,7 @@ function ChangeTable({ title, id, rows, names, empty }: { readonly title: string
       {rows.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ScrollTable label={title}>
+        <TableScroll className="admin-scroll" label={title}>
           <table className="admin-table admin-stack" data-testid={`changes-${id}`}>
             <thead>
               <tr>
@@ -185,7 +186,7 @@ function ChangeTable({ title, id, rows, names, empty }: { readonly title: string
               ))}
             </tbody>
           </table>
-        </ScrollTable>
+        </TableScroll>
       )}
     </section>
   );

@@ -10,7 +10,8 @@ import { Page } from '../../components/Page';
 import { Empty, Loaded, Problem } from '../../components/States';
 import { period as periodLabel, when } from '../../format';
 import { useAll, type Run, type RunCreated } from './admin-api';
-import { problemOf, RunStatus, ScrollTable } from './admin-ui';
+import { problemOf, RunStatus } from './admin-ui';
+import { TableScroll } from '../../components/TableScroll';
 
 export default function Runs() {
   const runs = useAll<Run>('/api/runs', 'The runs');
@@ -64,7 +65,7 @@ export default function Runs() {
           list.length === 0 ? (
             <Empty title="No run yet.">Calculate a period above to make the first one.</Empty>
           ) : (
-            <ScrollTable label="Runs">
+            <TableScroll className="admin-scroll" label="Runs">
               <table className="admin-table admin-stack" data-testid="runs-table">
                 <caption className="visually-hidden">Runs, newest first</caption>
                 <thead>
@@ -106,7 +107,7 @@ export default function Runs() {
                   ))}
                 </tbody>
               </table>
-            </ScrollTable>
+            </TableScroll>
           )
         }
       </Loaded>

@@ -9,7 +9,8 @@ import { Empty, Loaded, Problem } from '../../components/States';
 import { when } from '../../format';
 import { useUser, type Role } from '../../session';
 import { personLabel, useAll, type Person, type User } from './admin-api';
-import { ConfirmStep, problemOf, ScrollTable } from './admin-ui';
+import { TableScroll } from '../../components/TableScroll';
+import { ConfirmStep, problemOf } from './admin-ui';
 
 const ROLES: readonly { value: Role; label: string; hint: string }[] = [
   { value: 'member', label: 'Member', hint: 'an SE or AE: their own pay and path' },
@@ -117,7 +118,7 @@ export default function Users() {
           list.length === 0 ? (
             <Empty title="No account yet.">Create one above.</Empty>
           ) : (
-            <ScrollTable label="Accounts">
+            <TableScroll className="admin-scroll" label="Accounts">
               <table className="admin-table admin-stack" data-testid="users-table">
                 <caption className="visually-hidden">Accounts</caption>
                 <thead>
@@ -158,7 +159,7 @@ export default function Users() {
                   ))}
                 </tbody>
               </table>
-            </ScrollTable>
+            </TableScroll>
           )
         }
       </Loaded>

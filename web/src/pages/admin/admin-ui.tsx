@@ -102,15 +102,3 @@ export function ConfirmStep({
     </div>
   );
 }
-
-/**
- * A wide table's scrolling frame: a named region that takes keyboard focus, so someone without a
- * mouse can scroll it sideways on a narrow screen (arrow keys once it has focus).
- */
-export function ScrollTable({ label, children }: { readonly label: string; readonly children: ReactNode }) {
-  return (
-    <div className="table-scroll admin-scroll" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
-}

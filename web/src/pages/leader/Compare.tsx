@@ -17,7 +17,7 @@ import { DEFAULT_TRIALS, MAX_TRIALS, multiple, share, type CompareJson, type Pla
 import { wholeMoney } from './SimulationCharts';
 import { MAX_SEED, seedProblem, TrialsAndSeed, trialsProblem, wholeNumber } from './SimulationForm';
 import { usePost } from './usePost';
-import { Scroll } from './Scroll';
+import { TableScroll } from '../../components/TableScroll';
 
 /** Above this many people the gains chart shows the largest gains and losses only (the table has all). */
 const CHART_PEOPLE = 30;
@@ -145,7 +145,7 @@ function Comparison({ report, nameOf }: { readonly report: CompareJson; readonly
         <p className="muted">
           Fiscal year {b.year}; {b.trials.toLocaleString('en-US')} trials each, seed {b.seed}.
         </p>
-        <Scroll label={`Plan A and plan B side by side`}>
+        <TableScroll className="leader-scroll" label={`Plan A and plan B side by side`}>
           <table className="leader-side" data-testid="side-by-side">
             <caption className="visually-hidden">
               Plan A ({a.plan}) and plan B ({b.plan}) side by side
@@ -175,7 +175,7 @@ function Comparison({ report, nameOf }: { readonly report: CompareJson; readonly
               ))}
             </tbody>
           </table>
-        </Scroll>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="dist-title" className="leader-section">
@@ -223,7 +223,7 @@ function Comparison({ report, nameOf }: { readonly report: CompareJson; readonly
               testId="gains-chart"
               table={{ columns: ['Person', 'Change'], rows: charted.map((p) => [p.person_id, <Money key="d" amount={p.delta} currency={c} />]) }}
             />
-            <Scroll label={`Mean simulated annual payout per person under A and B`}>
+            <TableScroll className="leader-scroll" label={`Mean simulated annual payout per person under A and B`}>
               <table className="leader-people" data-testid="per-person-delta">
                 <caption className="visually-hidden">Mean simulated annual payout per person under A and B, in {c}</caption>
                 <thead>
@@ -261,7 +261,7 @@ function Comparison({ report, nameOf }: { readonly report: CompareJson; readonly
                   ))}
                 </tbody>
               </table>
-            </Scroll>
+            </TableScroll>
           </>
         )}
         {report.borrowed.length > 0 && (

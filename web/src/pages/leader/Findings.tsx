@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { humanize, ruleName, SEVERITIES, severityRank, type AnyFinding, type EvidenceValue } from './leader-api';
-import { Scroll } from './Scroll';
+import { TableScroll } from '../../components/TableScroll';
 
 type EvidenceRecord = { readonly [key: string]: EvidenceValue };
 
@@ -57,7 +57,7 @@ function RecordTable({ name, records }: { readonly name: string; readonly record
   const numeric = new Set(columns.filter((c) => records.every((r) => typeof r[c] === 'number' || r[c] === null || r[c] === undefined || (typeof r[c] === 'string' && /^-?\d+(\.\d+)?$/.test(r[c])))));
   const title = `${humanize(name)} (${records.length} ${records.length === 1 ? 'row' : 'rows'})`;
   const table = (
-    <Scroll label={title}>
+    <TableScroll className="leader-scroll" label={title}>
       <table className="leader-evidence-list">
         <caption className="visually-hidden">{title}</caption>
         <thead>
@@ -81,7 +81,7 @@ function RecordTable({ name, records }: { readonly name: string; readonly record
           ))}
         </tbody>
       </table>
-    </Scroll>
+    </TableScroll>
   );
   return records.length > OPEN_LIST_LIMIT ? (
     <details className="leader-evidence-block">
@@ -104,7 +104,7 @@ export function Evidence({ evidence }: { readonly evidence: { readonly [key: str
   return (
     <div className="leader-evidence" data-testid="evidence">
       {figures.length > 0 && (
-        <Scroll label={'Evidence: the numbers the rule used'}>
+        <TableScroll className="leader-scroll" label={'Evidence: the numbers the rule used'}>
           <table className="leader-evidence-table">
             <caption>Evidence: the numbers the rule used</caption>
             <tbody>
@@ -118,7 +118,7 @@ export function Evidence({ evidence }: { readonly evidence: { readonly [key: str
               ))}
             </tbody>
           </table>
-        </Scroll>
+        </TableScroll>
       )}
       {lists.map((k) => (
         <RecordTable key={k} name={k} records={evidence[k] as readonly EvidenceRecord[]} />

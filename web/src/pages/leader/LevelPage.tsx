@@ -11,7 +11,7 @@ import { decimal } from '../../format';
 import { useApi, type Loaded } from '../../useApi';
 import { FindingList } from './Findings';
 import { humanize, levelLabel, type Ladder, type LadderLevel, type LadderLintJson } from './leader-api';
-import { Scroll } from './Scroll';
+import { TableScroll } from '../../components/TableScroll';
 
 export default function LevelPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -98,7 +98,7 @@ function LevelDetail({ ladder, level, lint }: { readonly ladder: Ladder; readonl
         {level.evaluation.length === 0 ? (
           <p className="muted">No evaluation item (the lint flags it).</p>
         ) : (
-          <Scroll label={`Evaluation minimums of ${level.id}`}>
+          <TableScroll className="leader-scroll" label={`Evaluation minimums of ${level.id}`}>
             <table className="leader-evaluation">
               <caption className="visually-hidden">Evaluation minimums of {level.id}</caption>
               <thead>
@@ -149,7 +149,7 @@ function LevelDetail({ ladder, level, lint }: { readonly ladder: Ladder; readonl
                 ))}
               </tbody>
             </table>
-          </Scroll>
+          </TableScroll>
         )}
         <h3>Promotion</h3>
         {level.promotion === null ? (

@@ -14,7 +14,7 @@ import { useApi } from '../../useApi';
 import { BarsChart, DotsChart } from './Charts';
 import { humanize, share, signedShare, type LeaderPeopleReport } from './leader-api';
 import { Stat } from './Stat';
-import { Scroll } from './Scroll';
+import { TableScroll } from '../../components/TableScroll';
 
 type Report = LeaderPeopleReport;
 type Parity = Report['parity'][number];
@@ -103,7 +103,7 @@ function ReportBody({ report }: { readonly report: Report }) {
                   <summary>
                     {t.gaps.length} {t.gaps.length === 1 ? 'competency' : 'competencies'} short of {t.to_level} on the day
                   </summary>
-                  <Scroll label={`Where ${t.person_id} fell short of ${t.to_level}`}>
+                  <TableScroll className="leader-scroll" label={`Where ${t.person_id} fell short of ${t.to_level}`}>
                     <table>
                       <caption className="visually-hidden">
                         Where {t.person_id} fell short of {t.to_level} on {t.date}
@@ -139,7 +139,7 @@ function ReportBody({ report }: { readonly report: Report }) {
                         ))}
                       </tbody>
                     </table>
-                  </Scroll>
+                  </TableScroll>
                 </details>
               </li>
             ))}
@@ -154,7 +154,7 @@ function ReportBody({ report }: { readonly report: Report }) {
         {report.no_conversation.length === 0 ? (
           <p>No one: everyone had one.</p>
         ) : (
-          <Scroll label={'People with no path conversation'}>
+          <TableScroll className="leader-scroll" label={'People with no path conversation'}>
             <table>
               <caption className="visually-hidden">People with no path conversation</caption>
               <thead>
@@ -180,7 +180,7 @@ function ReportBody({ report }: { readonly report: Report }) {
                 ))}
               </tbody>
             </table>
-          </Scroll>
+          </TableScroll>
         )}
       </section>
 
@@ -215,7 +215,7 @@ function CompaSection({ report }: { readonly report: Report }) {
               table={{ columns: ['Person', 'Compa-ratio', 'Position'], rows: banded.map((c) => [`${c.person_id} ${c.level}`, c.compa_ratio?.toFixed(4) ?? '', POSITION[c.position] ?? c.position]) }}
             />
           )}
-          <Scroll label={'Base salary against the band, per person'}>
+          <TableScroll className="leader-scroll" label={'Base salary against the band, per person'}>
             <table data-testid="compa-table">
               <caption className="visually-hidden">Base salary against the band, per person</caption>
               <thead>
@@ -267,7 +267,7 @@ function CompaSection({ report }: { readonly report: Report }) {
                 ))}
               </tbody>
             </table>
-          </Scroll>
+          </TableScroll>
         </>
       )}
     </section>
@@ -302,7 +302,7 @@ function PayEquitySection({ report }: { readonly report: Report }) {
               table={{ columns: ['Group', 'Raw gap', 'Adjusted gap'], rows: rows.map(({ a, g }) => [`${a.characteristic}: ${g.group} vs ${a.reference ?? ''}`, signedShare(g.raw_gap), signedShare(g.adjusted_gap)]) }}
             />
           )}
-          <Scroll label={'Pay-equity gaps by group'}>
+          <TableScroll className="leader-scroll" label={'Pay-equity gaps by group'}>
             <table data-testid="equity-table">
               <caption className="visually-hidden">Pay-equity gaps by group</caption>
               <thead>
@@ -325,7 +325,7 @@ function PayEquitySection({ report }: { readonly report: Report }) {
                 ))}
               </tbody>
             </table>
-          </Scroll>
+          </TableScroll>
         </>
       )}
     </section>

@@ -12,7 +12,7 @@ import { CurveChart } from './Charts';
 import { FindingList, severityCounts } from './Findings';
 import type { DiagnoseJson, Plan, PlanMeasure } from './leader-api';
 import { usePost } from './usePost';
-import { Scroll } from './Scroll';
+import { TableScroll } from '../../components/TableScroll';
 
 export default function PlanPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -140,7 +140,7 @@ function MeasureCard({ measure: m, planName }: { readonly measure: PlanMeasure; 
           <dd>{m.cap === null ? 'none' : percent(m.cap)}</dd>
         </div>
       </dl>
-      <Scroll label={`Tiers of ${m.name}`}>
+      <TableScroll className="leader-scroll" label={`Tiers of ${m.name}`}>
         <table className="leader-tiers">
           <caption className="visually-hidden">Tiers of {m.name}</caption>
           <thead>
@@ -162,7 +162,7 @@ function MeasureCard({ measure: m, planName }: { readonly measure: PlanMeasure; 
             ))}
           </tbody>
         </table>
-      </Scroll>
+      </TableScroll>
       {m.curve.length > 1 ? <CurveChart measure={m} planName={planName} /> : <p className="muted">This measure has no curve to draw.</p>}
     </article>
   );

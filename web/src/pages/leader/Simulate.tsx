@@ -16,7 +16,7 @@ import { CostHistogram, PayoutToTiHistogram } from './SimulationCharts';
 import { MAX_SEED, seedProblem, TrialsAndSeed, trialsProblem, wholeNumber } from './SimulationForm';
 import { Stat } from './Stat';
 import { usePost } from './usePost';
-import { Scroll } from './Scroll';
+import { TableScroll } from '../../components/TableScroll';
 
 export default function Simulate() {
   const plans = useApi<{ items: Plan[] }>('/api/plans');
@@ -182,7 +182,7 @@ function SimulationResult({ report, plan }: { readonly report: SimulateJson; rea
         {people.length === 0 ? (
           <p className="muted">No one is on this plan in the year.</p>
         ) : (
-          <Scroll label={'Simulated annual payout per person'}>
+          <TableScroll className="leader-scroll" label={'Simulated annual payout per person'}>
             <table className="leader-people" data-testid="per-person">
               <caption className="visually-hidden">Simulated annual payout per person, in {c}</caption>
               <thead>
@@ -230,7 +230,7 @@ function SimulationResult({ report, plan }: { readonly report: SimulateJson; rea
                 ))}
               </tbody>
             </table>
-          </Scroll>
+          </TableScroll>
         )}
         <p className="muted">
           Not simulated: churn and clawbacks, SPIFs and adjustments, people joining or leaving beyond the year&apos;s statements. <Link href={`/plans/${encodeURIComponent(report.plan)}`}>The plan&apos;s curves and diagnostics</Link>.

@@ -14,7 +14,7 @@ import { Empty, Loading, Problem } from '../../components/States';
 import { day, percent, period } from '../../format';
 import { allPages, useApi } from '../../useApi';
 import { ReportFrame, reportHref, type Person } from './ReportFrame';
-import { TableScroll } from '../path/TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 
 type Run = z.infer<typeof runSchema>;
 type Plans = z.infer<typeof plansSchema>;

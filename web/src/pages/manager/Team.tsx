@@ -11,7 +11,7 @@ import { Empty, Loaded } from '../../components/States';
 import { day, period } from '../../format';
 import { useApi } from '../../useApi';
 import { levelName, type Team as TeamJson, type TeamMember } from '../path/path-api';
-import { TableScroll } from '../path/TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 
 type Filter = 'all' | 'stuck' | 'due' | 'ready' | 'gaps';
 

@@ -6,7 +6,7 @@ import { Empty, Loading, Problem } from '../../components/States';
 import { period, when } from '../../format';
 import { lineName, snapshotPeriod, useAllPages, type Inquiry } from './member-api';
 import { StatusBadge } from './StatusBadge';
-import { ScrollTable } from './ScrollTable';
+import { TableScroll } from '../../components/TableScroll';
 
 const FILTERS = [
   { value: '', label: 'All' },
@@ -43,7 +43,7 @@ export default function Inquiries() {
           </p>
         </Empty>
       ) : (
-        <ScrollTable label="Your inquiries">
+        <TableScroll label="Your inquiries">
           <table className="member-inquiries">
             <caption className="visually-hidden">Your inquiries, newest first</caption>
             <thead>
@@ -76,7 +76,7 @@ export default function Inquiries() {
               })}
             </tbody>
           </table>
-        </ScrollTable>
+        </TableScroll>
       )}
     </Page>
   );

@@ -14,7 +14,7 @@ import { AskAboutLine } from './AskAboutLine';
 import { dealsOf, lineName, metricOf, stepName, stepsOf, type Inquiry, type MeasureJson, type Plan, type PlanMeasure, type StatementRecord, type TraceDealJson } from './member-api';
 import { PayoutCurve } from './PayoutCurve';
 import { StatusBadge } from './StatusBadge';
-import { ScrollTable } from './ScrollTable';
+import { TableScroll } from '../../components/TableScroll';
 
 const DEALS_SHOWN = 20;
 
@@ -72,7 +72,7 @@ export function StatementView({ record, plans, onDrawn }: { readonly record: Sta
             </div>
           </div>
         </div>
-        <ScrollTable label={`Lines of your ${period(s.period)} statement`}>
+        <TableScroll label={`Lines of your ${period(s.period)} statement`}>
           <table className="member-lines">
             <caption className="visually-hidden">The lines of your {period(s.period)} statement</caption>
             <thead>
@@ -140,7 +140,7 @@ export function StatementView({ record, plans, onDrawn }: { readonly record: Sta
               </tr>
             </tfoot>
           </table>
-        </ScrollTable>
+        </TableScroll>
         {plans.problem !== undefined && (
           <p className="muted" role="note">
             The plan&apos;s measure names and payout curves could not be loaded ({plans.problem.sentence}) The figures below are complete.
@@ -298,7 +298,7 @@ function MeasureSection({ statementId, measure: m, plan, name, currency, plansLo
             <p className="muted">No deal was credited to this measure in the period.</p>
           ) : (
             <>
-              <ScrollTable label={`Deals credited to ${name}`}>
+              <TableScroll label={`Deals credited to ${name}`}>
                 <table className="member-deals">
                   <caption className="visually-hidden">Deals credited to {name}</caption>
                   <thead>
@@ -324,7 +324,7 @@ function MeasureSection({ statementId, measure: m, plan, name, currency, plansLo
                     ))}
                   </tbody>
                 </table>
-              </ScrollTable>
+              </TableScroll>
               {deals.length > DEALS_SHOWN && (
                 <button type="button" onClick={() => setAllDeals((a) => !a)} aria-expanded={allDeals}>
                   {allDeals ? `Show the first ${DEALS_SHOWN} deals` : `Show all ${deals.length} deals`}

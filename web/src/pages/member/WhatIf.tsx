@@ -13,7 +13,7 @@ import { Empty, Loading, Problem } from '../../components/States';
 import { percent, period } from '../../format';
 import { useUser } from '../../session';
 import { mayWhatIf, newestFirst, useMyStatements, usePlans, type Plan, type StatementJson, type WhatIf as WhatIfResult } from './member-api';
-import { ScrollTable } from './ScrollTable';
+import { TableScroll } from '../../components/TableScroll';
 
 const AMOUNT = /^\d{1,12}(\.\d{1,6})?$/;
 const DEAL_TYPES = ['new', 'expansion', 'renewal'];
@@ -195,7 +195,7 @@ function WhatIfOutcome({ result, plans }: { readonly result: WhatIfResult; reado
                   </>
                 )}
               </p>
-              <ScrollTable label={`Your ${period(after.period)} statement without and with the deal`}>
+              <TableScroll label={`Your ${period(after.period)} statement without and with the deal`}>
                 <table>
                   <caption className="visually-hidden">Each line of the {period(after.period)} statement without and with the deal</caption>
                   <thead>
@@ -259,7 +259,7 @@ function WhatIfOutcome({ result, plans }: { readonly result: WhatIfResult; reado
                     </tr>
                   </tfoot>
                 </table>
-              </ScrollTable>
+              </TableScroll>
             </article>
           );
         })

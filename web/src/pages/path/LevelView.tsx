@@ -8,7 +8,7 @@ import { Empty, Loading, Problem } from '../../components/States';
 import { day } from '../../format';
 import { useApi } from '../../useApi';
 import { humanize, levelHref, levelName, readinessPath, type Ladder, type PathBase, type ReadinessJson } from './path-api';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 
 export function LevelView({ base, levelId }: { readonly base: PathBase; readonly levelId: string }) {
   const ladder = useApi<Ladder>('/api/ladder');

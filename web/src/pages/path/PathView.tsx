@@ -11,7 +11,7 @@ import { useApi } from '../../useApi';
 import { BandPosition } from './BandPosition';
 import { EvidenceChart } from './EvidenceChart';
 import { careerPath, changeKind, gapParts, levelHref, levelName, pathChoice, readinessPath, type Career, type Ladder, type PathBase, type ReadinessJson } from './path-api';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 
 export function PathView({ base }: { readonly base: PathBase }) {
   const career = useApi<Career>(careerPath(base.personId));
