@@ -152,3 +152,23 @@ export async function resetPassword(store: Db, id: number, password: string, opt
     return userView(row);
   });
 }
+
+/**
+ * Changes an account's role (it applies from the account's next request: sessions read the role
+ * from the account). A manager or member must be linked to a person. Not one's own: an admin who
+ * demoted themselves could not undo it — another admin can.
+ */
+export async function setUserRole(store: Db, id: number, role: UserRole, options: { actorId: number; clock: Clock }): Promise<UserView> {
+  if (id === options.actorId) throw new UserError('conflict', 'you cannot change your own role (another admin can)');
+  if (!USER_ROLES.includes(role)) throw new UserError('invalid', `role must be one of ${USER_ROLES.join(', ')}`);
+  const at = options.clock().toISOString();
+  return store.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new UserError('not_found', `there is no user ${id}`);
+    if (row.role === role) return userView(row);
+    if ((role === 'manager' || role === 'member') && row.person_id === null) throw new UserError('invalid', `a ${role} account must be linked to a person; ${row.username} is not (create a new account linked to their people.csv id)`);
+    await trx.updateTable('users').set({ role }).where('id', '=', id).execute();
+    await appendAudit(trx, store.dialect, at, { actorId: options.actorId, action: 'user.role', entity: 'user', entityId: String(id), before: { role: row.role }, after: { role } });
+    return { ...userView(row), role };
+  });
+}

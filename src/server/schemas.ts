@@ -70,6 +70,7 @@ export const newUserBody = z.strictObject({
 export const newPassword = z.string().min(API_PASSWORD_MIN).max(PASSWORD_MAX);
 export const changePasswordBody = z.strictObject({ current_password: z.string().min(1).max(PASSWORD_MAX), new_password: newPassword });
 export const resetPasswordBody = z.strictObject({ password: newPassword });
+export const roleBody = z.strictObject({ role: roleSchema });
 
 // ---------------------------------------------------------------- org
 

@@ -34,6 +34,7 @@ export function validBodies(w: World, ids: { inquiry: () => Promise<number>; use
     // A wrong current password: the body is well-formed, and the shared admin session keeps its password.
     'POST /api/auth/password': { path: fixed('/api/auth/password'), body: () => Promise.resolve({ current_password: 'not the password', new_password: 'a new long password' }) },
     'POST /api/users/:id/password': { path: async () => `/api/users/${await ids.user()}/password`, body: () => Promise.resolve({ password: 'a new long password' }) },
+    'POST /api/users/:id/role': { path: async () => `/api/users/${await ids.user()}/role`, body: () => Promise.resolve({ role: 'manager' }) },
     'POST /api/runs': { path: fixed('/api/runs'), body: () => Promise.resolve({ period: '2026-Q2' }) },
     'POST /api/runs/:id/approve': { path: fixed(`/api/runs/${w.runs.published.id}/approve`), body: () => Promise.resolve(undefined) },
     'POST /api/runs/:id/publish': { path: fixed(`/api/runs/${w.runs.published.id}/publish`), body: () => Promise.resolve(undefined) },

@@ -91,6 +91,7 @@ describe.each(DIALECTS.filter((d) => available(d)))('fuzzing the mutating routes
     'POST /api/org/import/preview',
     'POST /api/auth/password',
     'POST /api/users/:id/password',
+    'POST /api/users/:id/role',
     'POST /api/runs',
     'POST /api/runs/:id/approve',
     'POST /api/runs/:id/publish',

@@ -33,6 +33,7 @@ const ROLE_TABLE: Readonly<Record<string, readonly Caller[] | 'public'>> = {
   'POST /api/users': ADMIN,
   'POST /api/users/:id/disable': ADMIN,
   'POST /api/users/:id/password': ADMIN,
+  'POST /api/users/:id/role': ADMIN,
   'POST /api/auth/password': SIGNED,
   'GET /api/org': SIGNED,
   'GET /api/org/versions': DESIGN,
@@ -168,6 +169,7 @@ describe.each(DIALECTS.filter((d) => available(d)))('authorization matrix on %s'
       'POST /api/users': () => [{ label: '', path: '/api/users', body: () => ({ username: `made-${serial++}`, password: PASSWORD, role: 'member', person_id: 'se-011' }) }],
       'POST /api/users/:id/disable': () => [{ label: 'a throwaway account', path: '', body: undefined }],
       'POST /api/users/:id/password': () => [{ label: 'a throwaway account', path: '', body: () => ({ password: 'a new long password' }) }],
+      'POST /api/users/:id/role': () => [{ label: 'a throwaway account', path: '', body: () => ({ role: 'manager' }) }],
       // A wrong current password (400): a right one would sign out the shared sessions the matrix uses.
       'POST /api/auth/password': () => [{ label: 'a wrong current password', path: '/api/auth/password', fresh: true, success: 'authorized' as const, body: () => ({ current_password: 'not it', new_password: 'a new long password' }) }],
       'GET /api/org': () => [{ label: '', path: '/api/org' }],
@@ -318,6 +320,7 @@ describe.each(DIALECTS.filter((d) => available(d)))('authorization matrix on %s'
           let path = target.path;
           if (key === 'POST /api/users/:id/disable') path = `/api/users/${await throwaway()}/disable`;
           if (key === 'POST /api/users/:id/password') path = `/api/users/${await throwaway()}/password`;
+          if (key === 'POST /api/users/:id/role') path = `/api/users/${await throwaway()}/role`;
           if (key === 'POST /api/inquiries/:id/resolve') path = `/api/inquiries/${await freshInquiry()}/resolve`;
           const expected: Expected =
             allowed === 'public' ? 'ok' : who === 'anonymous' ? 'unauth' : !allowed.includes(who) ? 'forbidden' : (target.reach?.(who) ?? true) ? (target.success ?? 'ok') : 'hidden';
@@ -346,6 +349,7 @@ describe.each(DIALECTS.filter((d) => available(d)))('authorization matrix on %s'
             let csrfPath = path;
             if (key === 'POST /api/users/:id/disable') csrfPath = `/api/users/${await throwaway()}/disable`;
             if (key === 'POST /api/users/:id/password') csrfPath = `/api/users/${await throwaway()}/password`;
+            if (key === 'POST /api/users/:id/role') csrfPath = `/api/users/${await throwaway()}/role`;
             if (key === 'POST /api/inquiries/:id/resolve') csrfPath = `/api/inquiries/${await freshInquiry()}/resolve`;
             const csrfClient = target.fresh ? await w.signIn(who) : client;
             const auditBefore = await auditCount();

@@ -1,9 +1,11 @@
 /**
- * Passwords after the first: an account changes its own (the current one required, tries rate
+ * Accounts after they are made — passwords: an account changes its own (the current one required, tries rate
  * limited, every other session ended), an admin resets another's (all its sessions ended), both
- * audited without either password, on SQLite and PostgreSQL.
+ * audited without either password; roles: an admin changes another's, from its next request on; on
+ * SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/app/users.js';
 import { available, DIALECTS } from '../db/databases.js';
 import { buildWorld, PASSWORD, type World } from './world.js';
 
@@ -56,5 +58,26 @@ describe.each(DIALECTS.filter((d) => available(d)))('passwords on %s', (dialect)
     const own = await w.clients.admin.post(`/api/users/${w.userIds.admin}/password`, { password: 'my own new one' });
     expect(own.status).toBe(409);
     expect((await w.clients.leader.post(`/api/users/${w.userIds.manager}/password`, { password: 'not allowed here' })).status).toBe(403);
+  });
+
+  it("an admin changes another account's role: it applies from the next request, audited; not one's own; a member needs a person", async () => {
+    const made = await createUser(w.store, { username: 'role-change', password: PASSWORD, role: 'member', personId: 'se-011' }, { actorId: null, clock: w.clock.now });
+    const member = w.client();
+    expect((await member.login('role-change', PASSWORD)).status).toBe(200);
+    expect((await member.get('/api/reports/people')).status).toBe(403);
+    const changed = await w.clients.admin.post(`/api/users/${made.id}/role`, { role: 'leader' });
+    expect(changed.status).toBe(200);
+    expect(changed.as<{ role: string }>().role).toBe('leader');
+    // The same session, the new role: the role is read with the session on every request.
+    expect((await member.get('/api/reports/people')).status).toBe(200);
+    const events = await w.store.db.selectFrom('audit_events').select(['before', 'after']).where('action', '=', 'user.role').execute();
+    expect(events.map((e) => [JSON.parse(e.before ?? 'null'), JSON.parse(e.after ?? 'null')])).toEqual([[{ role: 'member' }, { role: 'leader' }]]);
+    expect((await w.clients.admin.post(`/api/users/${w.userIds.admin}/role`, { role: 'member' })).status).toBe(409);
+    expect((await w.clients.admin.post(`/api/users/${w.userIds.admin}/role`, { role: 'superuser' })).status).toBe(400);
+    expect((await w.clients.leader.post(`/api/users/${made.id}/role`, { role: 'admin' })).status).toBe(403);
+    const { id } = await createUser(w.store, { username: 'unlinked-leader', password: PASSWORD, role: 'leader', personId: null }, { actorId: null, clock: w.clock.now });
+    const refused = await w.clients.admin.post(`/api/users/${id}/role`, { role: 'member' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('must be linked to a person');
   });
 });

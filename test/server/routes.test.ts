@@ -427,6 +427,7 @@ describe.each(DIALECTS.filter((d) => available(d)))('routes on %s', (dialect) =>
       expect((await c.post('/api/auth/password', { current_password: PASSWORD, new_password: 'pw-routes new one' })).status).toBe(200);
       expect((await w.clients.admin.post(`/api/users/${id}/password`, { password: 'reset for pw-routes' })).status).toBe(200);
       expect((await w.clients.leader.post(`/api/users/${id}/password`, { password: 'reset for pw-routes' })).status).toBe(403);
+      expect((await w.clients.admin.post(`/api/users/${id}/role`, { role: 'manager' })).status).toBe(200);
     });
   });
 

@@ -367,7 +367,7 @@ describe.runIf(ready)('the admin journey', () => {
     await context.close();
   });
 
-  it('users: create an account with a role, see it listed, disable it', async () => {
+  it('users: create an account with a role, see it listed, change its role, disable it', async () => {
     const { context, page, watch } = await newPage(browser, tandem.url);
     await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
@@ -380,7 +380,7 @@ describe.runIf(ready)('the admin journey', () => {
     // A manager, linked to a person of the org.
     await page.getByLabel('Username').fill('new-analyst');
     await page.getByLabel('Password').fill('a long enough password');
-    await page.getByLabel('Role').selectOption('manager');
+    await page.getByLabel('Role', { exact: true }).selectOption('manager');
     await page.getByLabel('Person').selectOption('se-002');
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Created the account' }).textContent()).toContain('new-analyst (manager)');
@@ -388,7 +388,7 @@ describe.runIf(ready)('the admin journey', () => {
     expect(made).toMatchObject({ role: 'manager', person_id: 'se-002', disabled: false });
     const row = table.locator('tr[data-username="new-analyst"]');
     await row.waitFor();
-    expect(await row.locator('td').first().textContent()).toBe('manager');
+    expect(await row.getByLabel('Role of new-analyst').inputValue()).toBe('manager');
     await expect.poll(() => row.locator('td').nth(1).textContent()).toMatch(/^.+ \(se-002\)$/);
     await expectAccessible(page, 'admin users');
     await screenshot(page, 'admin-users');
@@ -396,9 +396,16 @@ describe.runIf(ready)('the admin journey', () => {
     // A taken username: refused in a sentence, nothing created.
     await page.getByLabel('Username').fill('member');
     await page.getByLabel('Password').fill('another long password');
-    await page.getByLabel('Role').selectOption('leader');
+    await page.getByLabel('Role', { exact: true }).selectOption('leader');
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Username "member" is taken');
+
+    // The role changed in place, as the API then has it; the row shows the new role.
+    await row.getByLabel('Role of new-analyst').selectOption('leader');
+    await row.getByRole('button', { name: 'Make new-analyst leader' }).click();
+    await expect.poll(async () => (await json<List<User>>(page, '/api/users?limit=200')).items.find((u) => u.username === 'new-analyst')?.role).toBe('leader');
+    await expect.poll(() => row.getByRole('button', { name: 'Make new-analyst leader' }).count()).toBe(0);
+    expect(await row.getByLabel('Role of new-analyst').inputValue()).toBe('leader');
 
     await row.getByRole('button', { name: 'Disable new-analyst' }).click();
     await row.getByRole('button', { name: 'Yes, disable new-analyst' }).click();

@@ -1,9 +1,9 @@
 /** Accounts: admins list, create and disable them. */
-import { createUser, disableUser, getUser, listUsers, resetPassword } from '../../app/users.js';
+import { createUser, disableUser, getUser, listUsers, resetPassword, setUserRole } from '../../app/users.js';
 import { ApiError } from '../errors.js';
 import { numberCursor, pageOf } from '../pagination.js';
 import { who, type Router } from '../router.js';
-import { idParam, newUserBody, pageOf as pageSchema, pageQuery, resetPasswordBody, userSchema } from '../schemas.js';
+import { idParam, newUserBody, pageOf as pageSchema, pageQuery, resetPasswordBody, roleBody, userSchema } from '../schemas.js';
 
 export function userRoutes(router: Router): void {
   router.add({
@@ -60,5 +60,17 @@ export function userRoutes(router: Router): void {
     body: resetPasswordBody,
     response: userSchema,
     handler: async (ctx) => resetPassword(ctx.deps.store, ctx.params.id, ctx.body.password, { actorId: who(ctx).userId, clock: ctx.deps.clock }),
+  });
+
+  router.add({
+    method: 'POST',
+    path: '/api/users/:id/role',
+    tag: 'users',
+    summary: "Change an account's role (from its next request on); managers and members must be linked to a person; not your own",
+    action: 'users.manage',
+    params: idParam,
+    body: roleBody,
+    response: userSchema,
+    handler: async (ctx) => setUserRole(ctx.deps.store, ctx.params.id, ctx.body.role, { actorId: who(ctx).userId, clock: ctx.deps.clock }),
   });
 }

@@ -1,6 +1,6 @@
 /**
- * Accounts: who may sign in, with which role, as which person; create one, disable one (its
- * sessions end at once). Managers and members must be linked to a person of the current org.
+ * Accounts: who may sign in, with which role, as which person; create one, change its role (from
+ * its next request on), disable one (its sessions end at once). Managers and members must be linked to a person of the current org.
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { api, type ApiProblem } from '../../api';
@@ -137,7 +137,7 @@ export default function Users() {
                   {list.map((u) => (
                     <tr key={u.id} data-username={u.username}>
                       <th scope="row">{u.username}</th>
-                      <td data-label="Role">{u.role}</td>
+                      <td data-label="Role">{!u.disabled && u.id !== me.id ? <RoleChange user={u} onChanged={users.reload} /> : u.role}</td>
                       <td data-label="Person">{u.person_id === null ? <span className="muted">none</span> : personLabel(names, u.person_id)}</td>
                       <td data-label="Created">{when(u.created_at)}</td>
                       <td data-label="Status">{u.disabled ? <span className="badge bad">Disabled</span> : <span className="badge good">Active</span>}</td>
@@ -164,5 +164,45 @@ export default function Users() {
         }
       </Loaded>
     </Page>
+  );
+}
+
+/** The role of another account, changed in place (the API refuses one's own and an unlinked member). */
+function RoleChange({ user, onChanged }: { readonly user: User; readonly onChanged: () => void }) {
+  const [role, setRole] = useState<Role>(user.role);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const change = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await api.post<User>(`/api/users/${user.id}/role`, { role });
+      onChanged();
+    } catch (err) {
+      setProblem(problemOf(err, 'The role could not be changed. Try again.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="admin-role" onSubmit={(e) => void change(e)}>
+      <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+        Role of {user.username}
+      </label>
+      <select id={`role-${user.id}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        {ROLES.map((r) => (
+          <option key={r.value} value={r.value}>
+            {r.label}
+          </option>
+        ))}
+      </select>{' '}
+      {role !== user.role && (
+        <button type="submit" disabled={busy}>
+          {busy ? 'Changing…' : `Make ${user.username} ${role}`}
+        </button>
+      )}
+      {problem !== undefined && <Problem problem={problem} />}
+    </form>
   );
 }
