@@ -71,7 +71,7 @@ describe.each(DIALECTS.filter((d) => available(d)))('passwords on %s', (dialect)
     // The same session, the new role: the role is read with the session on every request.
     expect((await member.get('/api/reports/people')).status).toBe(200);
     const events = await w.store.db.selectFrom('audit_events').select(['before', 'after']).where('action', '=', 'user.role').execute();
-    expect(events.map((e) => [JSON.parse(e.before ?? 'null'), JSON.parse(e.after ?? 'null')])).toEqual([[{ role: 'member' }, { role: 'leader' }]]);
+    expect(events.map((e): unknown[] => [JSON.parse(e.before ?? 'null'), JSON.parse(e.after ?? 'null')])).toEqual([[{ role: 'member' }, { role: 'leader' }]]);
     expect((await w.clients.admin.post(`/api/users/${w.userIds.admin}/role`, { role: 'member' })).status).toBe(409);
     expect((await w.clients.admin.post(`/api/users/${w.userIds.admin}/role`, { role: 'superuser' })).status).toBe(400);
     expect((await w.clients.leader.post(`/api/users/${made.id}/role`, { role: 'admin' })).status).toBe(403);
