@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
-import { request as playwrightRequest, type Browser, type Locator, type Page } from 'playwright-core';
+import { request as playwrightRequest, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { auditEventSchema, auditVerifySchema, importPreviewSchema, inquirySchema, inquiryThreadSchema, runDiffSchema, runSchema, userSchema, versionSchema } from '../../src/server/schemas.js';
-import { browserAvailable, DEMO_PASSWORD, expectAccessible, expectNoOverflow, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
+import { attrs, browserAvailable, DEMO_PASSWORD, expectAccessible, expectNoOverflow, json, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
 
 const ready = browserAvailable();
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -51,12 +51,6 @@ function quarterDays(label: string): { from: string; to: string } {
   const first = (Number(m[2]) - 1) * 3 + 1;
   const last = new Date(Date.UTC(year, first + 2, 0)).getUTCDate();
   return { from: `${year}-${String(first).padStart(2, '0')}-01`, to: `${year}-${String(first + 2).padStart(2, '0')}-${last}` };
-}
-
-async function json<T>(page: Page, path: string): Promise<T> {
-  const r = await page.request.get(path);
-  expect(r.status(), `${path}: ${await r.text()}`).toBe(200);
-  return (await r.json()) as T;
 }
 
 describe.runIf(ready)('the admin journey', () => {
@@ -488,13 +482,6 @@ describe.runIf(ready)('the admin journey', () => {
     await context.close();
   });
 });
-
-/** An attribute of every element a locator finds, in order. */
-async function attrs(locator: Locator, name: string): Promise<(string | null)[]> {
-  const out: (string | null)[] = [];
-  for (const el of await locator.all()) out.push(await el.getAttribute(name));
-  return out;
-}
 
 /** The page's session CSRF token (for API calls the test makes beside the page). */
 async function csrfOf(page: Page): Promise<string> {

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -170,4 +170,18 @@ export async function expectChartsDrawn(page: Page, atLeast = 1): Promise<void> 
   const counts = await page.evaluate<number[]>(`Array.from(document.querySelectorAll('[data-chart=plot]')).map((d) => d.querySelectorAll('svg path, svg rect, svg circle, svg line').length)`);
   expect(counts.length).toBeGreaterThanOrEqual(atLeast);
   for (const n of counts) expect(n).toBeGreaterThan(0);
+}
+
+/** GETs `path` with the page's session (the API's own answer to compare the page with); fails unless 200. */
+export async function json<T>(page: Page, path: string): Promise<T> {
+  const r = await page.request.get(path);
+  expect(r.status(), `${path}: ${await r.text()}`).toBe(200);
+  return (await r.json()) as T;
+}
+
+/** An attribute of every element a locator matches, in page order (null where absent). */
+export async function attrs(locator: Locator, name: string): Promise<(string | null)[]> {
+  const out: (string | null)[] = [];
+  for (let i = 0, n = await locator.count(); i < n; i++) out.push(await locator.nth(i).getAttribute(name));
+  return out;
 }

@@ -5,11 +5,11 @@
  * not-found page with none of their data. Every figure compared with the API's JSON. Accessible,
  * screenshots of every page, 375 px on the main ones.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { careerSchema, explainSchema, runSchema, statementSchema, teamSchema } from '../../src/server/schemas.js';
-import { browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
+import { attrs, browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, json, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
 
 type Team = z.infer<typeof teamSchema>;
 type Career = z.infer<typeof careerSchema>;
@@ -18,19 +18,6 @@ type Statement = z.infer<typeof statementSchema>;
 type Explain = z.infer<typeof explainSchema>;
 
 const ready = browserAvailable();
-
-async function json<T>(page: Page, path: string): Promise<T> {
-  const r = await page.request.get(path);
-  expect(r.status(), `${path}: ${await r.text()}`).toBe(200);
-  return (await r.json()) as T;
-}
-
-/** An attribute of every element a locator matches, in order. */
-async function attrs(locator: Locator, name: string): Promise<(string | null)[]> {
-  const out: (string | null)[] = [];
-  for (let i = 0, n = await locator.count(); i < n; i++) out.push(await locator.nth(i).getAttribute(name));
-  return out;
-}
 
 describe.runIf(ready)('My team (manager)', () => {
   let tandem: Tandem;

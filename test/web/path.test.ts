@@ -5,14 +5,14 @@
  * figure compared with the API's JSON, never with values copied from the app. Accessible, fits
  * 375 px, and an API error is said in a sentence with a way to try again.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ReadinessJson } from '../../src/core/ladder/person-reports.js';
 import type { careerSchema, ladderSchema } from '../../src/server/schemas.js';
 import { generateDemoOrg, DEMO_DEFAULT_SEED } from '../../src/core/demo/generate-demo-org.js';
 import { orgTexts } from '../../src/io/write-org-files.js';
-import { browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
+import { attrs, browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, json, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
 
 type Career = z.infer<typeof careerSchema>;
 type Ladder = z.infer<typeof ladderSchema>;
@@ -22,12 +22,6 @@ interface Evidence {
 
 const ready = browserAvailable();
 
-async function json<T>(page: Page, path: string): Promise<T> {
-  const r = await page.request.get(path);
-  expect(r.status(), `${path}: ${await r.text()}`).toBe(200);
-  return (await r.json()) as T;
-}
-
 /** The rows of a chart's "Show the numbers" table, as text. */
 async function chartRows(page: Page, testId: string): Promise<string[][]> {
   const figure = page.getByTestId(testId);
@@ -35,13 +29,6 @@ async function chartRows(page: Page, testId: string): Promise<string[][]> {
   const rows = figure.locator('tbody tr');
   const out: string[][] = [];
   for (let i = 0, n = await rows.count(); i < n; i++) out.push((await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim()));
-  return out;
-}
-
-/** An attribute of every element a locator matches, in order. */
-async function attrs(locator: Locator, name: string): Promise<(string | null)[]> {
-  const out: (string | null)[] = [];
-  for (let i = 0, n = await locator.count(); i < n; i++) out.push(await locator.nth(i).getAttribute(name));
   return out;
 }
 
