@@ -79,11 +79,26 @@ function cachedStatements(sqlite: SqliteDatabase.Database): { prepare: (sql: str
   };
 }
 
+export interface OpenOptions {
+  /**
+   * PostgreSQL only: told when an idle pooled connection fails (the server restarted, an
+   * administrator ended the backend, the network dropped). The pool drops that connection and
+   * opens another for the next query; without a listener pg's error event would end the process.
+   * Default: one line on stderr.
+   */
+  readonly onIdleError?: (error: Error) => void;
+}
+
+const idleErrorToStderr = (error: Error): void => {
+  process.stderr.write(`tandem: a pooled PostgreSQL connection failed while idle and was dropped: ${error.message}\n`);
+};
+
 /** Opens the database and brings its schema up to date. */
-export async function openDatabase(target: Target): Promise<Db> {
+export async function openDatabase(target: Target, options: OpenOptions = {}): Promise<Db> {
   let db: Kysely<Database>;
   let where: string;
   let dialect: FairSqliteDialect | undefined;
+  let connections: OpenConnections | undefined;
   if (target.dialect === 'sqlite') {
     if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
     const sqlite = new SqliteDatabase(target.location);
@@ -97,6 +112,8 @@ export async function openDatabase(target: Target): Promise<Db> {
     where = `sqlite:${target.location}`;
   } else {
     const pool = new pg.Pool({ connectionString: target.location, max: 10 });
+    pool.on('error', options.onIdleError ?? idleErrorToStderr);
+    connections = openConnections(pool);
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     where = target.location.replace(/:[^:@/]*@/, ':***@');
   }
@@ -113,6 +130,50 @@ export async function openDatabase(target: Target): Promise<Db> {
     dialect: target.dialect,
     where,
     ...(sqliteDialect === undefined ? {} : { readIfIdle: (text: string, parameters: readonly unknown[]) => sqliteDialect.readIfIdle(text, parameters) }),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      await connections?.allClosed();
+    },
+  };
+}
+
+/** How long close() waits for the server to close the pool's connections before cutting them. */
+const CLOSE_GRACE_MS = 5000;
+
+interface OpenConnections {
+  /** Resolves when every connection the pool opened has closed. */
+  allClosed(): Promise<void>;
+}
+
+/**
+ * The pool's connections until each has closed. pg's `pool.end()` resolves once it has asked its
+ * idle connections to end, not once they have: a caller that then drops the database or stops the
+ * server would meet backends still going away (and their errors).
+ */
+function openConnections(pool: pg.Pool): OpenConnections {
+  const open = new Set<pg.PoolClient>();
+  let waiting: (() => void) | undefined;
+  pool.on('connect', (client) => open.add(client));
+  pool.on('remove', (client) => {
+    open.delete(client);
+    if (open.size === 0) waiting?.();
+  });
+  return {
+    allClosed: () =>
+      open.size === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            // A server that never answers the goodbye does not hold the process: after a while the
+            // sockets are cut.
+            const cut = setTimeout(() => {
+              for (const client of open) (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+              resolve();
+            }, CLOSE_GRACE_MS);
+            cut.unref();
+            waiting = () => {
+              clearTimeout(cut);
+              resolve();
+            };
+          }),
   };
 }

@@ -29,11 +29,11 @@ interface ServeOptions {
 
 /** Runs one server until SIGINT or SIGTERM (a worker gets SIGTERM from the primary); resolves when stopped. */
 async function runServer(target: Target, port: number, host: string, io: Io, onListening: (url: string) => void): Promise<void> {
-  const store = await openDatabase(target);
   // Request logs are buffered (written 4 KB at a time, not one write per request: a fifth of a
   // small request's time) and flushed when the server stops; a killed process loses at most that.
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, destination);
+  const store = await openDatabase(target, { onIdleError: (err) => logger.warn({ err }, 'a pooled PostgreSQL connection failed while idle and was dropped') });
   const server = await startServer({ store, port, host, clock: () => io.now(), logger });
   onListening(server.url);
   await new Promise<void>((resolve) => {
