@@ -35,6 +35,8 @@ describe.runIf(ready)('My team (manager)', () => {
     await signIn(page, 'manager');
     expect(new URL(page.url()).pathname).toBe('/team');
     await page.getByRole('heading', { level: 1, name: 'My team' }).waitFor();
+    // Theirs is "My team"; "Everyone" is for accounts linked to no person.
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Everyone' }).count()).toBe(0);
     const team = await json<Team>(page, '/api/team');
     expect(team.items.length).toBeGreaterThan(0);
 
@@ -205,6 +207,33 @@ describe.runIf(ready)('My team (manager)', () => {
     await expectNoOverflow(page, "a report's pay at 375 px");
     await expectAccessible(page, "a report's pay at 375 px");
     await screenshot(page, 'team-report-pay-375');
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an admin (linked to no person) has "Everyone": every employed person as the API lists them, each opening their pages', async () => {
+    const { context, page, watch } = await newPage(browser, tandem.url);
+    await signIn(page, 'admin');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Everyone' }).click();
+    await page.waitForURL('**/team');
+    await page.getByRole('heading', { level: 1, name: 'Everyone' }).waitFor();
+    const team = await json<Team>(page, '/api/team');
+    expect(team.manager).toBeNull();
+    // The demo org's SEs, managers and directors alike: more people than any one manager's team.
+    const managers = new Set(team.items.map((i) => i.person_id).filter((id) => id.startsWith('sem-')));
+    expect(managers.size).toBeGreaterThan(1);
+    const rows = page.getByTestId('team-table').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await attrs(rows, 'data-person')).toEqual(team.items.map((i) => i.person_id));
+    expect((await page.getByTestId('stat-people').locator('.value').textContent())?.trim()).toBe(String(team.items.length));
+    const someone = team.items.find((i) => i.person_id === 'se-008');
+    expect(someone).toBeDefined();
+    await page.locator('tr[data-person="se-008"]').getByRole('link', { name: someone?.name }).click();
+    await page.waitForURL('**/team/se-008');
+    await page.getByTestId('path-level').waitFor();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Everyone' }).waitFor();
+    await expectAccessible(page, 'everyone, as an admin');
+    await screenshot(page, 'team-everyone-admin');
     expect(watch.problems).toEqual([]);
     await context.close();
   });

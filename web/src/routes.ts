@@ -16,13 +16,18 @@ export interface AppRoute {
   readonly component: LazyExoticComponent<ComponentType>;
   /** Who may open it: roles, and `person` for any account linked to a person (their own pay and path). */
   readonly access: readonly (Role | 'person')[];
-  /** In the navigation, with this label (absent: reached from other pages). */
-  readonly nav?: string;
+  /** In the navigation, with this label, or the label for the user (absent: reached from other pages). */
+  readonly nav?: string | ((user: SessionUser) => string);
   /** Navigation group heading. */
   readonly group?: string;
 }
 
 export const ROUTES: readonly AppRoute[] = [...memberRoutes, ...pathRoutes, ...managerRoutes, ...leaderRoutes, ...adminRoutes];
+
+/** The route's navigation label for `user` (undefined: not in the navigation). */
+export function navLabel(route: AppRoute, user: SessionUser): string | undefined {
+  return typeof route.nav === 'function' ? route.nav(user) : route.nav;
+}
 
 export function mayOpen(route: AppRoute, user: SessionUser): boolean {
   return route.access.includes(user.role) || (route.access.includes('person') && user.person_id !== null);

@@ -1,7 +1,7 @@
 /** The signed-in shell: a skip link, the header with the navigation for the user's role, the page. */
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { mayOpen, ROUTES } from '../routes';
+import { mayOpen, navLabel, ROUTES } from '../routes';
 import { useSession, type SessionUser } from '../session';
 
 export function Layout({ user, children }: { readonly user: SessionUser; readonly children: ReactNode }) {
@@ -10,9 +10,10 @@ export function Layout({ user, children }: { readonly user: SessionUser; readonl
   const [open, setOpen] = useState(false);
   const groups = new Map<string, { path: string; label: string }[]>();
   for (const r of ROUTES) {
-    if (r.nav === undefined || !mayOpen(r, user)) continue;
+    const label = navLabel(r, user);
+    if (label === undefined || !mayOpen(r, user)) continue;
     const g = r.group ?? '';
-    groups.set(g, [...(groups.get(g) ?? []), { path: r.path, label: r.nav }]);
+    groups.set(g, [...(groups.get(g) ?? []), { path: r.path, label }]);
   }
   return (
     <>

@@ -9,7 +9,9 @@ import type { z } from 'zod';
 import type { personSchema } from '../../../../src/server/schemas';
 import { Page } from '../../components/Page';
 import { Empty, Loading, Problem } from '../../components/States';
+import { useSession } from '../../session';
 import { useApi } from '../../useApi';
+import { teamTitle } from './team-title';
 
 export type Person = z.infer<typeof personSchema>;
 
@@ -20,6 +22,7 @@ export function reportHref(personId: string): string {
 export function ReportFrame({ personId, section, children }: { readonly personId: string; readonly section?: string; readonly children: (person: Person) => ReactNode }) {
   const person = useApi<Person>(`/api/org/people/${encodeURIComponent(personId)}`);
   const [location] = useLocation();
+  const { user } = useSession();
   if (person.problem !== undefined) {
     if (person.problem.status === 404) {
       return (
@@ -54,7 +57,7 @@ export function ReportFrame({ personId, section, children }: { readonly personId
   return (
     <Page title={section === undefined ? p.name : `${p.name}: ${section}`} subtitle={`${p.role} · ${p.level} · the pages as ${p.name} sees them`}>
       <nav aria-label="Breadcrumb" className="path-breadcrumb">
-        <Link href="/team">My team</Link> › <span aria-current="page">{p.name}</span>
+        <Link href="/team">{user ? teamTitle(user) : 'My team'}</Link> › <span aria-current="page">{p.name}</span>
       </nav>
       <nav aria-label={`${p.name}'s pages`} className="report-tabs">
         <ul>

@@ -9,9 +9,11 @@ import { Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { Empty, Loaded } from '../../components/States';
 import { day, period } from '../../format';
+import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { levelName, type Team as TeamJson, type TeamMember } from '../path/path-api';
 import { TableScroll } from '../../components/TableScroll';
+import { teamTitle } from './team-title';
 
 type Filter = 'all' | 'stuck' | 'due' | 'ready' | 'gaps';
 
@@ -25,8 +27,9 @@ const FILTERS: readonly { readonly id: Filter; readonly label: string; readonly 
 
 export default function Team() {
   const team = useApi<TeamJson>('/api/team');
+  const { user } = useSession();
   return (
-    <Page title="My team" subtitle={team.data === undefined ? undefined : subtitle(team.data)}>
+    <Page title={user ? teamTitle(user) : 'My team'} subtitle={team.data === undefined ? undefined : subtitle(team.data)}>
       <Loaded state={team} what="your team">
         {(t) => (t.items.length === 0 ? <NoOne team={t} /> : <TeamTable team={t} />)}
       </Loaded>
