@@ -9,7 +9,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
-import { type Env } from './router.js';
+import { acceptsGzip, requestHeader, type Env } from './router.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
@@ -82,8 +82,8 @@ export function mountWeb(app: Hono<Env>, root: string = WEB_ROOT): void {
       etag: file.etag,
       vary: 'accept-encoding',
     };
-    if (c.req.header('if-none-match') === file.etag) return c.body(null, 304, headers);
-    if (file.gzip !== undefined && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return c.body(file.gzip, 200, { ...headers, 'content-encoding': 'gzip' });
+    if (requestHeader(c, 'if-none-match') === file.etag) return c.body(null, 304, headers);
+    if (file.gzip !== undefined && acceptsGzip(requestHeader(c, 'accept-encoding'))) return c.body(file.gzip, 200, { ...headers, 'content-encoding': 'gzip' });
     return c.body(file.body, 200, headers);
   };
   app.get('*', (c, next) => {

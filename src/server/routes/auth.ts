@@ -1,10 +1,10 @@
 /** Sign-in, sign-out and the current session. */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { login, logout, SESSION_HOURS, type SessionUser } from '../../app/auth.js';
 import type { Env, Router } from '../router.js';
-import { SESSION_COOKIE, sessionOf, who } from '../router.js';
+import { requestCookie, SESSION_COOKIE, sessionOf, who } from '../router.js';
 import { changePasswordBody, loginBody, okSchema, sessionSchema } from '../schemas.js';
 import { changeOwnPassword } from '../../app/users.js';
 import { ApiError } from '../errors.js';
@@ -51,7 +51,7 @@ export function authRoutes(router: Router): void {
     response: okSchema,
     handler: async (ctx) => {
       const me = who(ctx);
-      const token = getCookie(ctx.c, SESSION_COOKIE);
+      const token = requestCookie(ctx.c, SESSION_COOKIE);
       if (token !== undefined) await logout(ctx.deps.store, token, { actorId: me.userId, clock: ctx.deps.clock });
       deleteCookie(ctx.c, SESSION_COOKIE, { path: '/', secure: ctx.deps.cookieSecure, httpOnly: true, sameSite: 'Strict' });
       return { ok: true as const };
@@ -82,7 +82,7 @@ export function authRoutes(router: Router): void {
     response: okSchema,
     handler: async (ctx) => {
       const me = who(ctx);
-      const token = getCookie(ctx.c, SESSION_COOKIE);
+      const token = requestCookie(ctx.c, SESSION_COOKIE);
       if (token === undefined) throw new ApiError('unauthenticated', 'sign in first (POST /api/auth/login)');
       await changeOwnPassword(ctx.deps.store, { userId: me.userId, sessionToken: token, current: ctx.body.current_password, next: ctx.body.new_password }, { clock: ctx.deps.clock });
       return { ok: true as const };
