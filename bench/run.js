@@ -111,8 +111,8 @@ row('full-year run of the demo org', `${(v.runMs / 1000).toFixed(2)} s`, '≤ 1 
 row('member statement, 100 connections: p50', `${v.p50} ms`, '');
 row('member statement, 100 connections: p99', `${v.p99} ms`, '≤ 20 ms', v.p99 <= 20);
 row('  requests per second', Math.round(v.rps).toLocaleString('en'), '');
-const cpus = v.runs.map((r) => r.cpuUsPerRequest).filter((x) => x !== null);
-if (cpus.length > 0) row('  server CPU a request (median of runs)', `${[...cpus].sort((a, b) => a - b)[Math.floor(cpus.length / 2)]} µs`, '');
+const cpuPerRequest = v.runs.map((r) => r.cpuUsPerRequest).filter((x) => x !== null);
+if (cpuPerRequest.length > 0) row('  server CPU a request (median of runs)', `${[...cpuPerRequest].sort((a, b) => a - b)[Math.floor(cpuPerRequest.length / 2)]} µs`, '');
 row('  errors (incl. non-2xx, timeouts)', `${v.errors}`, '0', v.errors === 0);
 
 // The web app: the demo member's My pay page loaded cold in Chromium (a new browser context each
