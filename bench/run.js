@@ -102,7 +102,7 @@ if (srv.status !== 0) {
   throw new Error(`bench/server.js failed (exit ${srv.status})`);
 }
 const v = JSON.parse(srv.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop());
-console.log(`\n${v.runs.length} runs of ${v.duration} s after a 3 s warm-up, ${v.responseBytes.toLocaleString('en')}-byte responses (member ${v.member}), ${v.serverProcesses} server process${v.serverProcesses === 1 ? '' : 'es'} logging every request to a file; full year: ${v.yearStatements} statements.`);
+console.log(`\n${v.runs.length} runs of ${v.duration} s after a 3 s warm-up, ${v.responseBytes.toLocaleString('en')}-byte responses (member ${v.member}), ${v.serverProcesses} server process${v.serverProcesses === 1 ? '' : 'es'} logging every request (to /dev/null); full year: ${v.yearStatements} statements.`);
 for (const [i, r] of v.runs.entries()) console.log(`  run ${i + 1}/${v.runs.length}: ${r.requests.toLocaleString('en')} requests (${Math.round(r.rps).toLocaleString('en')}/s), p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.errors} errors${r.cpuUsPerRequest === null ? '' : `, server CPU ${r.cpuUsPerRequest} µs a request`}`);
 console.log('The figures are the median run by p99; errors are summed over all runs.\n');
 row('figure', 'value', 'target');

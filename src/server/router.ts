@@ -364,9 +364,11 @@ export class Router {
           // Statements are the largest and most asked-for replies: gzipped for clients that take
           // it (every browser). Only these stored replies are: they carry no secret (no session or
           // CSRF token) for a compression side channel to reveal.
+          // A Response built here with plain headers: @hono/node-server writes them as they are,
+          // where c.body would first copy them into a WHATWG Headers object.
           const gzip = acceptsGzip(requestHeader(c, 'accept-encoding')) ? result.gzipped() : undefined;
-          if (gzip !== undefined) return c.body(gzip, status, { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip', vary: 'accept-encoding' });
-          return c.body(result.text, status, { ...headers, 'content-type': 'application/json', vary: 'accept-encoding' });
+          if (gzip !== undefined) return new Response(gzip, { status, headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip', vary: 'accept-encoding' } });
+          return new Response(result.text, { status, headers: { ...headers, 'content-type': 'application/json', vary: 'accept-encoding' } });
         }
         return c.json(result as object, status, headers);
       });
