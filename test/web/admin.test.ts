@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
-import { request as playwrightRequest, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as playwrightRequest, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { auditEventSchema, auditVerifySchema, importPreviewSchema, inquirySchema, inquiryThreadSchema, runDiffSchema, runSchema, userSchema, versionSchema } from '../../src/server/schemas.js';
-import { attrs, browserAvailable, DEMO_PASSWORD, expectAccessible, expectNoOverflow, json, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
+import { attrs, browserAvailable, DEMO_PASSWORD, expectAccessible, expectNoOverflow, json, newPage, screenshot, signIn, useTandem } from './harness.js';
 
 const ready = browserAvailable();
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -54,27 +54,21 @@ function quarterDays(label: string): { from: string; to: string } {
 }
 
 describe.runIf(ready)('the admin journey', () => {
-  let tandem: Tandem;
-  let browser: Browser;
+  const web = useTandem();
   let demo: Files;
   let demoDir: string;
   /** Filled as the journey goes. */
   const seen: { publishedPeriod?: string; runId?: number; inquiryId?: number } = {};
 
   beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
     // The demo org's files, as `tandem demo` writes them: the same org the demo server imported.
     demoDir = join(await mkdtemp(join(tmpdir(), 'tandem-admin-')), 'demo');
     execFileSync(process.execPath, [CLI, 'demo', demoDir], { stdio: 'pipe' });
     demo = await readTree(demoDir);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await tandem?.stop();
-  });
 
   it('lands on the runs page: every run the API lists, with its status and exact totals', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'admin');
     expect(new URL(page.url()).pathname).toBe('/admin/runs');
     await page.getByRole('heading', { level: 1, name: 'Runs' }).waitFor();
@@ -109,7 +103,7 @@ describe.runIf(ready)('the admin journey', () => {
   });
 
   it('import: a broken org is listed problem by problem (file:line:column) and nothing is stored; a valid zip is previewed, then stored', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import an org' }).waitFor();
@@ -224,7 +218,7 @@ describe.runIf(ready)('the admin journey', () => {
   });
 
   it('runs: calculate the period, review who gains or loses and why against the approved run, approve, publish', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'admin');
     const period = seen.publishedPeriod ?? '';
     const approvedBefore = (await json<List<Run>>(page, `/api/runs?period=${period}&limit=200`)).items.find((r) => r.status === 'published');
@@ -292,7 +286,7 @@ describe.runIf(ready)('the admin journey', () => {
 
   it("inquiries: a member asks about a line; the admin answers and resolves it with an adjustment, and the thread shows it", async () => {
     // The member asks through the API, as the member pages do.
-    const member = await playwrightRequest.newContext({ baseURL: tandem.url });
+    const member = await playwrightRequest.newContext({ baseURL: web.tandem.url });
     const login = await member.post('/api/auth/login', { data: { username: 'member', password: DEMO_PASSWORD } });
     expect(login.status()).toBe(200);
     const csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
@@ -304,7 +298,7 @@ describe.runIf(ready)('the admin journey', () => {
     const inquiry = (await asked.json()) as Inquiry;
     seen.inquiryId = inquiry.id;
 
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inquiries' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inquiries' }).waitFor();
@@ -362,7 +356,7 @@ describe.runIf(ready)('the admin journey', () => {
   });
 
   it('users: create an account with a role, see it listed, change its role, disable it', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
@@ -413,7 +407,7 @@ describe.runIf(ready)('the admin journey', () => {
   });
 
   it('audit: the log lists the events just caused, filters them, and "Verify" shows the chain intact', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
@@ -450,7 +444,7 @@ describe.runIf(ready)('the admin journey', () => {
   });
 
   it('every admin page fits a 375 px screen', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url, { width: 375, height: 740 });
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url, { width: 375, height: 740 });
     await signIn(page, 'admin');
     const pages: [path: string, title: string, ready: string][] = [
       ['/admin/runs', 'Runs', 'runs-table'],

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'demo';
@@ -86,6 +86,32 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * A demo server and a browser for the enclosing describe block: both started (at once) before its
+ * tests, stopped after them. Read them from the returned holder inside hooks and tests.
+ */
+export function useTandem(): { readonly tandem: Tandem; readonly browser: Browser } {
+  let tandem: Tandem | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await tandem?.stop();
+  });
+  return {
+    get tandem() {
+      if (tandem === undefined) throw new Error('the demo server is not started yet: use it inside a hook or test');
+      return tandem;
+    },
+    get browser() {
+      if (browser === undefined) throw new Error('the browser is not launched yet: use it inside a hook or test');
+      return browser;
+    },
+  };
 }
 
 /** What went wrong on a page that no test expects: uncaught errors, console errors, foreign requests. */

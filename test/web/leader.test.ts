@@ -5,8 +5,8 @@
  * and the people report (stuck, tenure promotion, no conversation, SPIF parity, compa-ratios, pay
  * equity in aggregate only). Every figure is checked against the API, never copied from the app.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { DiagnoseJson } from '../../src/core/diagnostics/report.js';
 import type { LadderLintJson } from '../../src/core/ladder/lint/report.js';
 import type { PeopleReport } from '../../src/core/ladder/people-report.js';
@@ -16,7 +16,7 @@ import type { ladderSchema, plansSchema } from '../../src/server/schemas.js';
 import { DEMO_DEFAULT_SEED, generateDemoOrg } from '../../src/core/demo/generate-demo-org.js';
 import { latestCompleteQuarter } from '../../src/core/periods.js';
 import { orgTexts } from '../../src/io/write-org-files.js';
-import { browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
+import { browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, newPage, screenshot, signIn, useTandem } from './harness.js';
 
 type Plans = z.infer<typeof plansSchema>;
 type Ladder = z.infer<typeof ladderSchema>;
@@ -56,18 +56,10 @@ async function joined(locator: Locator, names: readonly string[]): Promise<strin
 
 
 describe.runIf(ready)('the leader journey', () => {
-  let tandem: Tandem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tandem?.stop();
-  });
+  const web = useTandem();
 
   it('lands on /plans: every plan listed with its findings count, the org-wide findings as POST /api/diagnose gives them', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'leader');
     expect(new URL(page.url()).pathname).toBe('/plans');
     await page.getByRole('heading', { level: 1, name: 'Plans' }).waitFor();
@@ -98,7 +90,7 @@ describe.runIf(ready)('the leader journey', () => {
   });
 
   it("a plan: each measure's payout curve drawn, its diagnostics equal to POST /api/diagnose, each with its evidence and fix", async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'leader');
     const plans = await getJson<Plans>(page, '/api/plans');
     for (const plan of plans.items) {
@@ -138,7 +130,7 @@ describe.runIf(ready)('the leader journey', () => {
   });
 
   it('simulates a plan: a visible running state, P10/P50/P90 equal to POST /api/simulate with the same seed, the histograms and controllability drawn', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'leader');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulate', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Simulate a plan' }).waitFor();
@@ -196,7 +188,7 @@ describe.runIf(ready)('the leader journey', () => {
   });
 
   it('compares two plans side by side: every figure equal to POST /api/compare, the distributions and who gains drawn, the differing diagnostics listed', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'leader');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Compare two plans' }).waitFor();
@@ -247,7 +239,7 @@ describe.runIf(ready)('the leader journey', () => {
   });
 
   it('the ladder: both tracks drawn with their grades, the fork at the level it leaves from, a level opens to its detail; lint as GET /api/ladder/lint', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'leader');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ladder', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Career ladder' }).waitFor();
@@ -307,7 +299,7 @@ describe.runIf(ready)('the leader journey', () => {
   });
 
   it('the people report: stuck, tenure promotion, no conversation, the SE-excluding SPIF and compa-ratios as GET /api/reports/people; pay equity in aggregate, no attr_* anywhere', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'leader');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People report', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'People report' }).waitFor();
@@ -368,7 +360,7 @@ describe.runIf(ready)('the leader journey', () => {
   });
 
   it('the main leader pages fit 375 px and stay accessible there', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url, { width: 375, height: 800 });
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url, { width: 375, height: 800 });
     await signIn(page, 'leader');
     const pages: [string, string, () => Promise<void>][] = [
       ['/plans', 'plans', () => page.getByTestId('finding').first().waitFor()],
@@ -392,7 +384,7 @@ describe.runIf(ready)('the leader journey', () => {
   });
 
   it('other roles cannot open the leader pages; a ladder with tenure in disguise shows its lint findings as the API lists them', async () => {
-    const member = await newPage(browser, tandem.url);
+    const member = await newPage(web.browser, web.tandem.url);
     await signIn(member.page, 'member');
     expect(await member.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans', exact: true }).count()).toBe(0);
     await member.page.goto('/people-report');
@@ -401,7 +393,7 @@ describe.runIf(ready)('the leader journey', () => {
     await member.context.close();
 
     // An admin imports the same org with a tenure phrase at SE3 (through the API, as the import page does).
-    const admin = await newPage(browser, tandem.url);
+    const admin = await newPage(web.browser, web.tandem.url);
     await signIn(admin.page, 'admin');
     const fy = latestCompleteQuarter(new Date(), { startMonth: 1, label: 'end' }).fy;
     const files = orgTexts(generateDemoOrg({ seed: DEMO_DEFAULT_SEED, size: 'standard', fiscalYear: fy }));
@@ -414,7 +406,7 @@ describe.runIf(ready)('the leader journey', () => {
     expect(imported.status(), await imported.text()).toBe(201);
     await admin.context.close();
 
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'leader', DEMO_PASSWORD);
     await page.goto('/ladder');
     const lint = await getJson<LadderLintJson>(page, '/api/ladder/lint');

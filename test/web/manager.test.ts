@@ -5,11 +5,10 @@
  * not-found page with none of their data. Every figure compared with the API's JSON. Accessible,
  * screenshots of every page, 375 px on the main ones.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { careerSchema, explainSchema, runSchema, statementSchema, teamSchema } from '../../src/server/schemas.js';
-import { attrs, browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, json, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
+import { attrs, browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, json, newPage, screenshot, signIn, useTandem } from './harness.js';
 
 type Team = z.infer<typeof teamSchema>;
 type Career = z.infer<typeof careerSchema>;
@@ -20,18 +19,10 @@ type Explain = z.infer<typeof explainSchema>;
 const ready = browserAvailable();
 
 describe.runIf(ready)('My team (manager)', () => {
-  let tandem: Tandem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tandem?.stop();
-  });
+  const web = useTandem();
 
   it("lists exactly their reports with the API's pay, readiness and flags, and filters them", async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'manager');
     expect(new URL(page.url()).pathname).toBe('/team');
     await page.getByRole('heading', { level: 1, name: 'My team' }).waitFor();
@@ -87,7 +78,7 @@ describe.runIf(ready)('My team (manager)', () => {
   });
 
   it("opens a report's path and pay as the report sees them", async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'manager');
     const team = await json<Team>(page, '/api/team');
     // The report to open: one with published pay and a next level (se-001, the member, in the demo).
@@ -163,12 +154,12 @@ describe.runIf(ready)('My team (manager)', () => {
 
   it('cannot open someone outside the team by editing the URL: not found, none of their data', async () => {
     // Who is outside: someone the leader sees and the manager's team does not hold.
-    const leader = await browser.newContext({ baseURL: tandem.url });
+    const leader = await web.browser.newContext({ baseURL: web.tandem.url });
     expect((await leader.request.post('/api/auth/login', { data: { username: 'leader', password: DEMO_PASSWORD } })).status()).toBe(200);
     const everyone = ((await (await leader.request.get('/api/org/people?limit=200')).json()) as { items: { id: string; name: string; role: string }[] }).items;
     await leader.close();
 
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'manager');
     const team = await json<Team>(page, '/api/team');
     const session = await json<{ user: { person_id: string } }>(page, '/api/auth/session');
@@ -189,7 +180,7 @@ describe.runIf(ready)('My team (manager)', () => {
   });
 
   it('fits 375 px: the team and a report', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url, { width: 375, height: 800 });
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url, { width: 375, height: 800 });
     await signIn(page, 'manager');
     await page.getByTestId('team-table').waitFor();
     await expectNoOverflow(page, 'my team at 375 px');
@@ -212,7 +203,7 @@ describe.runIf(ready)('My team (manager)', () => {
   });
 
   it('an admin (linked to no person) has "Everyone": every employed person as the API lists them, each opening their pages', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Everyone' }).click();
     await page.waitForURL('**/team');
@@ -239,7 +230,7 @@ describe.runIf(ready)('My team (manager)', () => {
   });
 
   it('an admin opening a report sees the band position (admins always do), as the API has it', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'admin');
     await page.goto('/team/se-001');
     await page.getByTestId('path-level').waitFor();

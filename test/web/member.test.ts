@@ -6,12 +6,12 @@
  * value as POST /api/whatif computes it, an inquiry opened on a line, answered by an admin and read
  * in the app, and nobody else's statement reachable through the UI or by editing the address.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatementJson, TraceDealJson } from '../../src/core/output.js';
 import type { TraceStep } from '../../src/core/trace.js';
 import type { WhatIfJson } from '../../src/core/whatif.js';
-import { browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
+import { browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, newPage, screenshot, signIn, useTandem } from './harness.js';
 
 const ready = browserAvailable();
 
@@ -139,12 +139,10 @@ async function expectStatementShown(page: Page, record: StatementRecord, plans: 
 }
 
 describe.runIf(ready)('the member journey: My pay, what-if, inquiries', () => {
-  let tandem: Tandem;
-  let browser: Browser;
+  const web = useTandem();
   let admin: Awaited<ReturnType<typeof adminApi>>;
   beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-    admin = await adminApi(tandem.url);
+    admin = await adminApi(web.tandem.url);
     // The demo publishes the latest complete quarter; publish the one before too, so the member has a past statement.
     const latest = (await admin.get<{ items: { period: string; status: string }[] }>('/api/runs?status=published')).items[0];
     expect(latest?.period).toMatch(/^\d{4}-Q[2-4]$/);
@@ -153,13 +151,9 @@ describe.runIf(ready)('the member journey: My pay, what-if, inquiries', () => {
     await admin.post(`/api/runs/${run.id}/approve`);
     await admin.post(`/api/runs/${run.id}/publish`);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await tandem?.stop();
-  });
 
   it('My pay explains the latest statement: total, measures, curves with the attainment marked, deals, steps — as the API has them; fits 375 px', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'member');
     expect(new URL(page.url()).pathname).toBe('/pay');
     const me = await asPage(page);
@@ -184,7 +178,7 @@ describe.runIf(ready)('the member journey: My pay, what-if, inquiries', () => {
     expect(watch.problems).toEqual([]);
     await context.close();
 
-    const narrow = await newPage(browser, tandem.url, { width: 375, height: 800 });
+    const narrow = await newPage(web.browser, web.tandem.url, { width: 375, height: 800 });
     await signIn(narrow.page, 'member');
     await expectStatementShown(narrow.page, latest, plans);
     await expectNoOverflow(narrow.page, 'my pay 375');
@@ -195,7 +189,7 @@ describe.runIf(ready)('the member journey: My pay, what-if, inquiries', () => {
   });
 
   it('past statements: every published one in the switcher, each opening as the API has it; fits 375 px', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'member');
     const me = await asPage(page);
     const mine = newest((await me.get<{ items: StatementRecord[] }>('/api/me/statements?limit=200')).items);
@@ -212,7 +206,7 @@ describe.runIf(ready)('the member journey: My pay, what-if, inquiries', () => {
     await expectAccessible(page, 'past statement');
     await screenshot(page, 'member-statement');
     // Opened straight from its address too, and at 375 px.
-    const narrow = await newPage(browser, tandem.url, { width: 375, height: 800 });
+    const narrow = await newPage(web.browser, web.tandem.url, { width: 375, height: 800 });
     await signIn(narrow.page, 'member');
     await narrow.page.goto(`/pay/statements/${past.id}`);
     await expectStatementShown(narrow.page, past, plans);
@@ -225,7 +219,7 @@ describe.runIf(ready)('the member journey: My pay, what-if, inquiries', () => {
   });
 
   it("what-if: a hypothetical deal's new statement and marginal value, exactly as POST /api/whatif computes them", async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'member');
     const me = await asPage(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What-if' }).click();
@@ -270,7 +264,7 @@ describe.runIf(ready)('the member journey: My pay, what-if, inquiries', () => {
   });
 
   it('inquiry: asked on a statement line, listed, answered by an admin, the answer read in the app', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'member');
     const me = await asPage(page);
     const latest = newest((await me.get<{ items: StatementRecord[] }>('/api/me/statements?limit=200')).items)[0];
@@ -336,7 +330,7 @@ describe.runIf(ready)('the member journey: My pay, what-if, inquiries', () => {
     const someoneElse = others.find((r) => r.statement.person_id !== 'se-001' && r.statement.plan === 'se-pod-2026');
     if (someoneElse === undefined) throw new Error('no other statement');
 
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'member');
     const me = await asPage(page);
     const own = new Set((await me.get<{ items: StatementRecord[] }>('/api/me/statements?limit=200')).items.map((r) => r.id));
@@ -377,7 +371,7 @@ describe.runIf(ready)('the member journey: My pay, what-if, inquiries', () => {
       people.push(...pageOfPeople.items);
       cursor = pageOfPeople.next_cursor;
     } while (cursor !== null);
-    const manager = await newPage(browser, tandem.url);
+    const manager = await newPage(web.browser, web.tandem.url);
     await signIn(manager.page, 'manager');
     const managerId = (await asPage(manager.page)).personId;
     const reports = new Set(people.filter((p) => p.manager_id === managerId).map((p) => p.id));

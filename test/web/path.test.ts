@@ -5,14 +5,14 @@
  * figure compared with the API's JSON, never with values copied from the app. Accessible, fits
  * 375 px, and an API error is said in a sentence with a way to try again.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ReadinessJson } from '../../src/core/ladder/person-reports.js';
 import type { careerSchema, ladderSchema } from '../../src/server/schemas.js';
 import { generateDemoOrg, DEMO_DEFAULT_SEED } from '../../src/core/demo/generate-demo-org.js';
 import { orgTexts } from '../../src/io/write-org-files.js';
-import { attrs, browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, json, launchBrowser, newPage, screenshot, signIn, startTandem, type Tandem } from './harness.js';
+import { attrs, browserAvailable, DEMO_PASSWORD, expectAccessible, expectChartsDrawn, expectNoOverflow, json, newPage, screenshot, signIn, useTandem } from './harness.js';
 
 type Career = z.infer<typeof careerSchema>;
 type Ladder = z.infer<typeof ladderSchema>;
@@ -33,18 +33,10 @@ async function chartRows(page: Page, testId: string): Promise<string[][]> {
 }
 
 describe.runIf(ready)('My path (member)', () => {
-  let tandem: Tandem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tandem?.stop();
-  });
+  const web = useTandem();
 
   it('shows their level and track, each next level with what it expects, their gaps, evidence charts and conversations, as the API has them', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'member');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My path' }).click();
     await page.getByRole('heading', { level: 1, name: 'My path' }).waitFor();
@@ -143,7 +135,7 @@ describe.runIf(ready)('My path (member)', () => {
   });
 
   it('fits 375 px: the path and a level page', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url, { width: 375, height: 800 });
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url, { width: 375, height: 800 });
     await signIn(page, 'member');
     await page.goto('/path');
     await page.getByRole('heading', { level: 1, name: 'My path' }).waitFor();
@@ -162,7 +154,7 @@ describe.runIf(ready)('My path (member)', () => {
   });
 
   it('a leader sees where their own pay sits in the band (leaders always do), as the API has it', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'leader');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My path' }).click();
     await page.getByRole('heading', { level: 1, name: 'My path' }).waitFor();
@@ -190,7 +182,7 @@ describe.runIf(ready)('My path (member)', () => {
   });
 
   it('says an API error in a sentence, and tries again', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'member');
     let fail = true;
     await page.route('**/api/org/people/se-001/career', async (route) => {
@@ -211,7 +203,7 @@ describe.runIf(ready)('My path (member)', () => {
 
   // Last: it imports a new org version (the same demo org, sharing bands).
   it('once the org shares bands (ladder.yaml share_bands: true), the member sees where their pay sits, as the API has it', async () => {
-    const admin = await browser.newContext({ baseURL: tandem.url });
+    const admin = await web.browser.newContext({ baseURL: web.tandem.url });
     const login = await admin.request.post('/api/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } });
     expect(login.status()).toBe(200);
     const csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
@@ -224,7 +216,7 @@ describe.runIf(ready)('My path (member)', () => {
     expect(imported.status(), await imported.text()).toBe(201);
     await admin.close();
 
-    const { context, page, watch } = await newPage(browser, tandem.url);
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url);
     await signIn(page, 'member');
     await page.goto('/path');
     const career = await json<Career>(page, '/api/org/people/se-001/career');

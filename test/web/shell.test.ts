@@ -3,25 +3,16 @@
  * read as a sentence, usable at 375 px), each demo role landing on its home page with its own
  * navigation, the API and the app on one origin with the page's security headers, and signing out.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, expectNoOverflow, launchBrowser, newPage, screenshot, signIn, startTandem, type DemoRole, type Tandem } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, type DemoRole, expectAccessible, expectNoOverflow, newPage, screenshot, signIn, useTandem } from './harness.js';
 
 const ready = browserAvailable();
 
 describe.runIf(ready)('the web app shell', () => {
-  let tandem: Tandem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tandem?.stop();
-  });
+  const web = useTandem();
 
   it('serves the app at / with the page security headers, assets cached, unknown assets 404, the API still JSON', async () => {
-    const page = await fetch(`${tandem.url}/pay`);
+    const page = await fetch(`${web.tandem.url}/pay`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -29,17 +20,17 @@ describe.runIf(ready)('the web app shell', () => {
     const html = await page.text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(asset).toBeDefined();
-    const js = await fetch(`${tandem.url}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
+    const js = await fetch(`${web.tandem.url}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toContain('immutable');
-    expect((await fetch(`${tandem.url}/assets/missing-abc123.js`)).status).toBe(404);
-    const api = await fetch(`${tandem.url}/api/nothing-here`);
+    expect((await fetch(`${web.tandem.url}/assets/missing-abc123.js`)).status).toBe(404);
+    const api = await fetch(`${web.tandem.url}/api/nothing-here`);
     expect(api.status).toBe(404);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 
   it('the sign-in page: accessible, a wrong password said in a sentence, fits 375 px', async () => {
-    const { context, page, watch } = await newPage(browser, tandem.url, { width: 375, height: 740 });
+    const { context, page, watch } = await newPage(web.browser, web.tandem.url, { width: 375, height: 740 });
     await page.goto('/');
     await expect.poll(() => page.url()).toContain('/login');
     await page.getByRole('heading', { name: 'Sign in to Tandem' }).waitFor();
@@ -63,7 +54,7 @@ describe.runIf(ready)('the web app shell', () => {
 
   for (const role of ['member', 'manager', 'leader', 'admin'] as const) {
     it(`${role}: signs in, lands on their home page with their navigation, signs out`, async () => {
-      const { context, page, watch } = await newPage(browser, tandem.url);
+      const { context, page, watch } = await newPage(web.browser, web.tandem.url);
       await signIn(page, role);
       expect(new URL(page.url()).pathname).toBe(HOME[role].path);
       const nav = page.getByRole('navigation', { name: 'Main' });
