@@ -146,13 +146,66 @@ export async function login(store: Db, input: { username: string; password: stri
   return { token, userId: user.id, username: user.username, role: user.role, personId: user.person_id, csrfToken, expiresAt };
 }
 
-/** The session a token opens, when it exists, has not expired and its account is enabled. */
+interface SessionRow {
+  readonly user_id: number;
+  readonly username: string;
+  readonly role: UserRole;
+  readonly person_id: string | null;
+  readonly disabled: number;
+  readonly csrf_token: string;
+  readonly expires_at: string;
+  readonly generation: number | string | null;
+}
+
+/** Session rows kept, by token, while the database's commit stamp is `stamp`. */
+interface KeptSessions {
+  stamp: number;
+  readonly rows: Map<string, SessionRow>;
+}
+
+/** Sessions kept per database at most (then all are dropped: the next request of each reads again). */
+const KEPT_SESSIONS = 10_000;
+
+/** Per database (its commitStamp function), the session rows read at its last stamp. */
+const keptSessions = new WeakMap<() => number | undefined, KeptSessions>();
+
+/**
+ * The session a token opens, when it exists, has not expired and its account is enabled.
+ *
+ * Every request asks this. On SQLite the row read for a token is kept while nothing at all has
+ * been committed to the database since the read, by any instance (`Db.commitStamp`): a sign-out,
+ * a disabled account or any change of data changes the stamp, and the next request reads again,
+ * so the answer is always what a fresh read would give. The stamp is taken before the read, so a
+ * commit that lands between the two only costs one more read. Expiry is checked on every call.
+ */
 export async function sessionFromToken(store: Db, token: string, options: { clock: Clock }): Promise<SessionUser | undefined> {
   if (token === '' || token.length > 200) return undefined;
-  const now = options.clock().toISOString();
+  const stampOf = store.commitStamp;
+  const stamp = stampOf?.();
+  let kept: KeptSessions | undefined;
+  if (stampOf !== undefined && stamp !== undefined) {
+    kept = keptSessions.get(stampOf);
+    if (kept === undefined) keptSessions.set(stampOf, (kept = { stamp, rows: new Map() }));
+  }
+  let row = kept !== undefined && kept.stamp === stamp ? kept.rows.get(token) : undefined;
+  if (row === undefined) {
+    row = await readSession(store, token);
+    if (row !== undefined && kept !== undefined && stamp !== undefined) {
+      if (kept.stamp !== stamp || kept.rows.size >= KEPT_SESSIONS) {
+        kept.rows.clear();
+        kept.stamp = stamp;
+      }
+      kept.rows.set(token, row);
+    }
+  }
+  if (!row || row.disabled !== 0 || row.expires_at <= options.clock().toISOString()) return undefined;
+  return { userId: row.user_id, username: row.username, role: row.role, personId: row.person_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, generation: Number(row.generation ?? 0) };
+}
+
+/** The session row of a token, read from the database (the SQL compiled once: src/db/compiled.ts). */
+async function readSession(store: Db, token: string): Promise<SessionRow | undefined> {
   const id = sessionId(token);
-  // Every request asks this: the SQL is compiled once (src/db/compiled.ts).
-  const [row] = await executeShaped(store, 'sessionFromToken', [id], () =>
+  const [row] = await executeShaped<SessionRow>(store, 'sessionFromToken', [id], () =>
     store.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -160,8 +213,7 @@ export async function sessionFromToken(store: Db, token: string, options: { cloc
       .select((eb) => eb.selectFrom('audit_events').select((e) => e.fn.max('audit_events.id').as('g')).as('generation'))
       .where('sessions.id', '=', id),
   );
-  if (!row || row.disabled !== 0 || row.expires_at <= now) return undefined;
-  return { userId: row.user_id, username: row.username, role: row.role, personId: row.person_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, generation: Number(row.generation ?? 0) };
+  return row;
 }
 
 /** Ends the session of `token` (audited). */

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import { CommitStamp } from './commit-stamp.js';
 import { FairSqliteDialect } from './fair-sqlite.js';
 import pg from 'pg';
 import { initial } from './migrations/2026-11-27-0001-initial.js';
@@ -25,6 +26,12 @@ export interface Db {
    * connection (undefined when one does: go through `db`). See src/db/fair-sqlite.ts.
    */
   readonly readIfIdle?: (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
+  /**
+   * SQLite file in WAL mode only: a stamp that two calls return equal only if nothing was
+   * committed in between, by any connection of any process (undefined when it cannot tell).
+   * Without a transaction: see src/db/commit-stamp.ts.
+   */
+  readonly commitStamp?: () => number | undefined;
   close(): Promise<void>;
 }
 
@@ -99,10 +106,13 @@ export async function openDatabase(target: Target, options: OpenOptions = {}): P
   let where: string;
   let dialect: FairSqliteDialect | undefined;
   let connections: OpenConnections | undefined;
+  let stamp: CommitStamp | undefined;
   if (target.dialect === 'sqlite') {
-    if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
+    const inMemory = target.location === ':memory:' || target.location === '';
+    if (!inMemory) mkdirSync(dirname(target.location), { recursive: true });
     const sqlite = new SqliteDatabase(target.location);
-    sqlite.pragma('journal_mode = WAL');
+    const journal: unknown = sqlite.pragma('journal_mode = WAL', { simple: true });
+    if (!inMemory && journal === 'wal') stamp = new CommitStamp(target.location);
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 10000');
@@ -130,8 +140,11 @@ export async function openDatabase(target: Target, options: OpenOptions = {}): P
     dialect: target.dialect,
     where,
     ...(sqliteDialect === undefined ? {} : { readIfIdle: (text: string, parameters: readonly unknown[]) => sqliteDialect.readIfIdle(text, parameters) }),
+    ...(stamp === undefined ? {} : { commitStamp: () => stamp.read() }),
     close: async () => {
       await db.destroy();
+      // After SQLite's own connection is closed (commit-stamp.ts: POSIX locks).
+      stamp?.close();
       await connections?.allClosed();
     },
   };
