@@ -102,8 +102,8 @@ if (srv.status !== 0) {
   throw new Error(`bench/server.js failed (exit ${srv.status})`);
 }
 const v = JSON.parse(srv.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop());
-console.log(`\n${v.runs.length} runs of ${v.duration} s after a 3 s warm-up, ${v.responseBytes.toLocaleString('en')}-byte responses (member ${v.member}), ${v.serverProcesses} server process${v.serverProcesses === 1 ? '' : 'es'} logging every request (to /dev/null); full year: ${v.yearStatements} statements.`);
-for (const [i, r] of v.runs.entries()) console.log(`  run ${i + 1}/${v.runs.length}: ${r.requests.toLocaleString('en')} requests (${Math.round(r.rps).toLocaleString('en')}/s), p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.errors} errors${r.cpuUsPerRequest === null ? '' : `, server CPU ${r.cpuUsPerRequest} µs a request`}`);
+console.log(`\n${v.runs.length} runs of ${v.duration} s after a 3 s warm-up, ${v.responseBytes.toLocaleString('en')}-byte responses (member ${v.member}), ${v.serverProcesses} server process${v.serverProcesses === 1 ? '' : 'es'} logging every request (to /dev/null)${v.pinned ? `, the server on CPU ${v.pinned.server} and autocannon on CPU ${v.pinned.loadGenerator}` : ', no CPU pinning'}; full year: ${v.yearStatements} statements.`);
+for (const [i, r] of v.runs.entries()) console.log(`  run ${i + 1}/${v.runs.length}: ${r.requests.toLocaleString('en')} requests (${Math.round(r.rps).toLocaleString('en')}/s), p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, p99.9 ${r.p99_9} ms, max ${r.max} ms, ${r.errors} errors${r.cpuUsPerRequest === null ? '' : `, server CPU ${r.cpuUsPerRequest} µs a request`}`);
 console.log('The figures are the median run by p99; errors are summed over all runs.\n');
 row('figure', 'value', 'target');
 row('import the demo org (validate + store)', `${(v.importMs / 1000).toFixed(2)} s`, '≤ 2 s', v.importMs <= 2000);

@@ -24,14 +24,19 @@ function freePort() {
   });
 }
 
-export async function startDemoServer({ prefix, workers, env = {}, nodeArgs = [] }) {
+/**
+ * `cpu`: run the server on that CPU only (Linux `taskset`), so the scheduler cannot put it on the
+ * load generator's core; undefined: wherever the OS puts it.
+ */
+export async function startDemoServer({ prefix, workers, env = {}, nodeArgs = [], cpu }) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const dbPath = join(dir, 'tandem.sqlite');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const devNull = openSync('/dev/null', 'w');
   const args = [...nodeArgs, cli, 'serve', '--demo', '--port', String(port), '--database', `sqlite:${dbPath}`, ...(workers === undefined ? [] : ['--workers', String(workers)])];
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', devNull, 'inherit'] });
+  const [command, commandArgs] = cpu === undefined ? [process.execPath, args] : ['taskset', ['-c', String(cpu), process.execPath, ...args]];
+  const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', devNull, 'inherit'] });
   closeSync(devNull);
   let exited;
   child.once('exit', (code) => (exited = code ?? 'signal'));

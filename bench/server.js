@@ -2,8 +2,9 @@
 // to import the demo org and to calculate a full-year run of it; then, with the server running on
 // loopback, a member fetching their published statements with 100 concurrent connections for 20 s
 // (autocannon). Prints one JSON line.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { importFiles } from '../dist/app/org-store.js';
@@ -21,6 +22,25 @@ const MEASURES = Number(process.env.TANDEM_BENCH_MEASURES ?? 3);
 // about twice as long — that run measures the machine's scheduling, not the server (docs/benchmarks.md).
 const WORKERS = process.env.TANDEM_BENCH_WORKERS ?? '1';
 const clock = () => new Date();
+
+/**
+ * One server process and the load generator each get a core of their own (Linux `taskset`; off
+ * with TANDEM_BENCH_PIN=0, and where there is one core, several server processes or no taskset).
+ * Left to itself, the scheduler sometimes keeps both on one core for a whole server's lifetime —
+ * it places a woken process next to the one that woke it, and here each wakes the other on every
+ * request — and that run measures the two sharing a core (measured: p50 6 ms, p90 25 ms, p99
+ * 43 ms at the usual CPU time a request, against p99 13–16 ms in the other runs). A load
+ * generator on another machine, as in production, never shares the server's core.
+ */
+function pinning() {
+  if (process.env.TANDEM_BENCH_PIN === '0' || WORKERS !== '1' || availableParallelism() < 2) return undefined;
+  try {
+    execFileSync('taskset', ['-a', '-pc', '0', String(process.pid)], { stdio: 'ignore' });
+    return { server: 1, loadGenerator: 0 };
+  } catch {
+    return undefined;
+  }
+}
 
 /** CPU milliseconds (user + system) used so far by process `pid` and its children (Linux /proc; undefined elsewhere). */
 function serverCpuMs(pid) {
@@ -61,7 +81,9 @@ for (let i = 0; i < 3; i++) {
 
 // The server, in its own process (autocannon must not share its thread): the main job's database,
 // a member's session, their published statements.
+const pinned = pinning();
 const { url, child, dir: serverDir } = await startDemoServer({
+  cpu: pinned?.server,
   prefix: 'tandem-bench-db-',
   workers: WORKERS,
   env: { LOG_LEVEL: process.env.TANDEM_BENCH_LOG_LEVEL ?? 'info' },
@@ -89,7 +111,9 @@ for (let i = 0; i < MEASURES; i++) {
     requests: r.requests.total,
     rps: r.requests.average,
     p50: r.latency.p50,
+    p90: r.latency.p90,
     p99: r.latency.p99,
+    p99_9: r.latency.p99_9,
     max: r.latency.max,
     errors: r.errors + r.timeouts + r.non2xx,
     // The server's own CPU time (user + system, all its processes) per request: steadier than
@@ -120,5 +144,6 @@ console.log(
     runs,
     duration: DURATION,
     serverProcesses: Number(WORKERS),
+    pinned: pinned ?? null,
   }),
 );
