@@ -157,7 +157,7 @@ interface SessionRow {
   readonly generation: number | string | null;
 }
 
-/** Session rows kept, by token, while the database's commit stamp is `stamp`. */
+/** Session rows kept, by session id, while the database's commit stamp is `stamp`. */
 interface KeptSessions {
   stamp: number;
   readonly rows: Map<string, SessionRow>;
@@ -187,24 +187,26 @@ export async function sessionFromToken(store: Db, token: string, options: { cloc
     kept = keptSessions.get(stampOf);
     if (kept === undefined) keptSessions.set(stampOf, (kept = { stamp, rows: new Map() }));
   }
-  let row = kept !== undefined && kept.stamp === stamp ? kept.rows.get(token) : undefined;
+  // Kept by the session's id (the token's hash), as the database keeps it: a memory dump of the
+  // server then holds no tokens that would sign anyone in.
+  const id = sessionId(token);
+  let row = kept !== undefined && kept.stamp === stamp ? kept.rows.get(id) : undefined;
   if (row === undefined) {
-    row = await readSession(store, token);
+    row = await readSession(store, id);
     if (row !== undefined && kept !== undefined && stamp !== undefined) {
       if (kept.stamp !== stamp || kept.rows.size >= KEPT_SESSIONS) {
         kept.rows.clear();
         kept.stamp = stamp;
       }
-      kept.rows.set(token, row);
+      kept.rows.set(id, row);
     }
   }
   if (!row || row.disabled !== 0 || row.expires_at <= options.clock().toISOString()) return undefined;
   return { userId: row.user_id, username: row.username, role: row.role, personId: row.person_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, generation: Number(row.generation ?? 0) };
 }
 
-/** The session row of a token, read from the database (the SQL compiled once: src/db/compiled.ts). */
-async function readSession(store: Db, token: string): Promise<SessionRow | undefined> {
-  const id = sessionId(token);
+/** The row of session `id`, read from the database (the SQL compiled once: src/db/compiled.ts). */
+async function readSession(store: Db, id: string): Promise<SessionRow | undefined> {
   const [row] = await executeShaped<SessionRow>(store, 'sessionFromToken', [id], () =>
     store.db
       .selectFrom('sessions')
